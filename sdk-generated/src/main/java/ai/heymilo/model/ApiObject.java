@@ -1,0 +1,140 @@
+package ai.heymilo.model;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base of every generated model: the state that is not a declared property.
+ *
+ * <ul>
+ *   <li><b>Additional properties</b> — JSON properties this SDK version has no field for. Decoding
+ *       keeps them (in arrival order) and encoding writes them back, so nothing the server sends is
+ *       lost; {@link #putAdditionalProperty} sends a property the model does not declare yet.
+ *   <li><b>Explicit nulls</b> — a property that was present as JSON {@code null}, or that the caller
+ *       set to {@code null} on a nullable property, is written as {@code null}. Everything else that
+ *       is {@code null} is left out. This is how an update (PATCH) tells "clear this field" from
+ *       "leave it unchanged".
+ * </ul>
+ *
+ * <p>Models are mutable and not thread-safe; share them between threads only after they are built.
+ * {@code equals}, {@code hashCode} and {@code toString} cover declared properties, additional
+ * properties and explicit nulls.
+ */
+public abstract class ApiObject {
+  private @Nullable Map<String, @Nullable Object> additionalProperties;
+  private @Nullable Set<String> explicitNulls;
+
+  /** For generated subclasses only. */
+  ApiObject() {}
+
+  /** The generated description of this model's properties. */
+  abstract ModelSchema<?> schema();
+
+  /**
+   * Returns the JSON properties this SDK version has no field for, in the order they arrived.
+   * Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null},
+   * {@code List} or {@code Map} (or whatever the caller put). The map is read-only.
+   */
+  public final Map<String, @Nullable Object> getAdditionalProperties() {
+    return additionalProperties == null ? Collections.emptyMap() : Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /** Returns one additional property, or {@code null} if absent (or present as JSON null). */
+  public final @Nullable Object getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
+  /**
+   * Adds a property that this model does not declare; it is sent as is ({@code null} is sent as JSON
+   * null). Use it for API fields newer than this SDK. A declared property's name is refused: set it
+   * through its setter.
+   *
+   * @throws IllegalArgumentException if {@code name} is a declared property of this model
+   */
+  public ApiObject putAdditionalProperty(String name, @Nullable Object value) {
+    Objects.requireNonNull(name, "name == null");
+    if (schema().property(name) != null) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is a declared property of " + getClass().getSimpleName() + "; use its setter instead");
+    }
+    putAdditionalPropertyUnchecked(name, value);
+    return this;
+  }
+
+  /** Removes an additional property; returns this model. */
+  public ApiObject removeAdditionalProperty(String name) {
+    if (additionalProperties != null) {
+      additionalProperties.remove(name);
+    }
+    return this;
+  }
+
+  /**
+   * Returns true if the declared property with this JSON name is an explicit null: decoded from a
+   * JSON {@code null}, or set to {@code null} by the caller on a nullable property.
+   */
+  public final boolean isExplicitNull(String jsonName) {
+    return explicitNulls != null && explicitNulls.contains(jsonName);
+  }
+
+  final void putAdditionalPropertyUnchecked(String name, @Nullable Object value) {
+    if (additionalProperties == null) {
+      additionalProperties = new LinkedHashMap<>();
+    }
+    additionalProperties.put(name, value);
+  }
+
+  /** Records whether a declared property is an explicit null (called by setters and decoders). */
+  final void explicitNull(String jsonName, boolean isNull) {
+    if (isNull) {
+      if (explicitNulls == null) {
+        explicitNulls = new HashSet<>(4);
+      }
+      explicitNulls.add(jsonName);
+    } else if (explicitNulls != null) {
+      explicitNulls.remove(jsonName);
+    }
+  }
+
+  @Override
+  public final boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (other == null || other.getClass() != getClass()) {
+      return false;
+    }
+    ApiObject that = (ApiObject) other;
+    return schema().propertiesEqual(this, that)
+        && getAdditionalProperties().equals(that.getAdditionalProperties())
+        && explicitNullsOrEmpty().equals(that.explicitNullsOrEmpty());
+  }
+
+  @Override
+  public final int hashCode() {
+    return 31 * schema().propertiesHash(this) + getAdditionalProperties().hashCode();
+  }
+
+  /** Renders {@code ClassName{json_name=value, …}} with the properties that are set. */
+  @Override
+  public final String toString() {
+    StringBuilder out = new StringBuilder(getClass().getSimpleName()).append('{');
+    schema().appendProperties(this, out);
+    for (Map.Entry<String, @Nullable Object> entry : getAdditionalProperties().entrySet()) {
+      if (out.charAt(out.length() - 1) != '{') {
+        out.append(", ");
+      }
+      out.append(entry.getKey()).append('=').append(entry.getValue());
+    }
+    return out.append('}').toString();
+  }
+
+  private Set<String> explicitNullsOrEmpty() {
+    return explicitNulls == null ? Collections.emptySet() : explicitNulls;
+  }
+}
