@@ -3,6 +3,7 @@ package ai.heymilo.model;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -90,7 +91,7 @@ public final class ModelTypeAdapterFactory implements TypeAdapterFactory {
           in.nextNull();
           model.explicitNull(name, true);
         } else {
-          Object value = adapters.get(name).read(in);
+          Object value = readProperty(in, adapters.get(name));
           if (value != null && !FreeformJson.rawType(property.type).isInstance(value)) {
             throw new JsonParseException("Expected " + FreeformJson.describe(property.type) + " but was " + FreeformJson.describe(value.getClass()) + " at path " + in.getPath());
           }
@@ -103,6 +104,15 @@ public final class ModelTypeAdapterFactory implements TypeAdapterFactory {
       }
       in.endObject();
       return model;
+    }
+
+    /** Gson's number adapters throw NumberFormatException without saying where; add the path. */
+    private static @Nullable Object readProperty(JsonReader in, TypeAdapter<Object> adapter) throws IOException {
+      try {
+        return adapter.read(in);
+      } catch (NumberFormatException e) {
+        throw new JsonSyntaxException(e.getMessage() + " at path " + in.getPath(), e);
+      }
     }
 
     @Override

@@ -131,4 +131,13 @@ class ForwardCompatibilityTest {
 
     assertTrue(error.getMessage().contains("Expected an object but was an array at path $.success_details"), error.getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(Library.class)
+  void textWhereANumberBelongs_failsNamingThePath(Library library) {
+    RuntimeException error = assertThrows(RuntimeException.class,
+        () -> decode(library, "{\"interview_id\": \"iv_1\", \"score\": \"high\"}", InterviewDataResponse.class));
+
+    assertTrue(error.getMessage().contains("path $.score"), error.getMessage());
+  }
 }

@@ -1,0 +1,13 @@
+package ai.heymilo.sdk.internal;
+
+/**
+ * Marks a failure to decode a response body (as opposed to a failure to read it from the network),
+ * so that the transport reports it as an invalid response rather than a connection problem.
+ */
+final class BodyDecodeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  BodyDecodeException(Throwable cause) {
+    super(cause.getMessage(), cause);
+  }
+}

@@ -1,0 +1,169 @@
+package ai.heymilo.sdk.internal;
+
+import ai.heymilo.client.HeyMiloGson;
+import ai.heymilo.sdk.JsonLibrary;
+import ai.heymilo.sdk.errors.ConfigurationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * What one client runs on: the OkHttp client with the SDK's interceptors, Retrofit, the transport,
+ * the waiter and the shared scheduler — and which of them this client must shut down on close.
+ */
+public final class ClientRuntime implements AutoCloseable {
+  private final ClientSettings settings;
+  private final OkHttpClient baseHttpClient;
+  private final OkHttpClient httpClient;
+  private final Retrofit retrofit;
+  private final Transport transport;
+  private final Waiter waiter;
+  private final @Nullable ScheduledExecutorService ownedScheduler;
+  private final @Nullable ExecutorService ownedDispatcherPool;
+
+  private ClientRuntime(ClientSettings settings, OkHttpClient baseHttpClient, @Nullable ExecutorService ownedDispatcherPool) {
+    this.settings = settings;
+    this.baseHttpClient = baseHttpClient;
+    this.ownedDispatcherPool = ownedDispatcherPool;
+    this.ownedScheduler = settings.scheduler == null ? newScheduler() : null;
+    ScheduledExecutorService scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
+    this.httpClient = withSdkInterceptors(baseHttpClient, settings);
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(settings.baseUrl)
+        .client(httpClient)
+        .addConverterFactory(new DecodeFailureConverterFactory(jsonConverter(settings.jsonLibrary)))
+        .build();
+    RateLimiter rateLimiter = settings.rateLimit == null ? null
+        : new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock);
+    RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries, settings.maxRetryAfter, settings.random, settings.clock);
+    this.transport = new Transport(retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler);
+    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random);
+  }
+
+  /** Builds the runtime for validated settings. */
+  public static ClientRuntime create(ClientSettings settings) {
+    if (settings.okHttpClient != null) {
+      return new ClientRuntime(settings, settings.okHttpClient, null);
+    }
+    ExecutorService pool = newDispatcherPool(settings.maxConcurrentRequests);
+    Dispatcher dispatcher = new Dispatcher(pool);
+    // One host serves every call, so the per-host limit is the real limit: make both the setting.
+    dispatcher.setMaxRequests(settings.maxConcurrentRequests);
+    dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests);
+    OkHttpClient base = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    return new ClientRuntime(settings, base, pool);
+  }
+
+  /**
+   * The interceptor chain, in order. Application interceptors: default headers (User-Agent).
+   * Network interceptors, which see every redirect hop: credentials first, so they are added only
+   * for the API's own origin and stripped elsewhere; logging last, so it shows exactly what is sent
+   * (with credentials masked).
+   */
+  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings) {
+    OkHttpClient.Builder builder = base.newBuilder()
+        .connectTimeout(settings.connectTimeout)
+        .readTimeout(settings.readTimeout)
+        .writeTimeout(settings.writeTimeout)
+        .callTimeout(settings.callTimeout)
+        .addInterceptor(new DefaultHeadersInterceptor())
+        .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
+    HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
+        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger());
+    if (logging != null) {
+      builder.addNetworkInterceptor(logging);
+    }
+    return builder.build();
+  }
+
+  private static Converter.Factory jsonConverter(JsonLibrary library) {
+    if (library == JsonLibrary.GSON) {
+      return GsonConverterFactory.create(HeyMiloGson.create());
+    }
+    try {
+      return MoshiConverter.create();
+    } catch (NoClassDefFoundError missing) {
+      throw new ConfigurationException("jsonLibrary(MOSHI) needs com.squareup.moshi:moshi and "
+          + "com.squareup.retrofit2:converter-moshi on the class path (missing: " + missing.getMessage()
+          + "); add them or use JsonLibrary.GSON");
+    }
+  }
+
+  /** Returns the Retrofit implementation of a generated interface. */
+  public <T> T api(Class<T> type) {
+    return retrofit.create(type);
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  public Waiter waiter() {
+    return waiter;
+  }
+
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  /** The OkHttp client with the SDK's interceptors (for raw calls such as following a preview redirect). */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** Settings for a derived client: shares this client's connection pool, dispatcher and scheduler. */
+  public ClientSettings derivedSettings() {
+    ClientSettings derived = settings.copy();
+    derived.okHttpClient = baseHttpClient;
+    derived.scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
+    return derived;
+  }
+
+  /** Stops the threads this client created and releases idle connections; calls in flight are cancelled. */
+  @Override
+  public void close() {
+    if (ownedScheduler != null) {
+      ownedScheduler.shutdownNow();
+    }
+    if (ownedDispatcherPool != null) {
+      httpClient.dispatcher().cancelAll();
+      ownedDispatcherPool.shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  private static ScheduledExecutorService newScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("heymilo-scheduler"));
+    scheduler.setRemoveOnCancelPolicy(true); // Cancelled waits must not pile up in the queue.
+    return scheduler;
+  }
+
+  /** OkHttp's default pool grows without bound; this one is capped at the request limit and idles down to zero. */
+  private static ExecutorService newDispatcherPool(int maxThreads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads("heymilo-http"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package ai.heymilo.sdk.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Derives futures that pass cancellation back: {@code CompletableFuture.thenApply} returns a
+ * future whose {@code cancel} leaves the source running, so cancelling a mapped call would not
+ * cancel the HTTP request behind it.
+ */
+public final class Futures {
+  private Futures() {}
+
+  /** Like {@code source.thenApply(mapper)}, but cancelling the result cancels {@code source}. */
+  public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> mapper) {
+    CompletableFuture<B> result = new CompletableFuture<B>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        source.cancel(mayInterruptIfRunning);
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    source.whenComplete((value, error) -> {
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+        return;
+      }
+      try {
+        result.complete(mapper.apply(value));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  /** {@code whenComplete} hands over a CompletionException around the real failure; callers want the real one. */
+  static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+}

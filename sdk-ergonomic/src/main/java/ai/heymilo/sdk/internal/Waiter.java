@@ -1,0 +1,142 @@
+package ai.heymilo.sdk.internal;
+
+import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.Sleeper;
+import ai.heymilo.sdk.WaitOptions;
+import ai.heymilo.sdk.errors.HeyMiloException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Polls a resource until its status leaves the pending set, synchronously or asynchronously.
+ * Not API: public only so that the resources can use it.
+ *
+ * <pre>{@code
+ * InterviewDataResponse data = waiter.await("interview iv_1 data",
+ *     () -> transport.execute(call),                     // one poll
+ *     InterviewDataResponse::getStatus, options, Set.of("not_ready", "evaluating"));
+ * }</pre>
+ *
+ * <p>What each poll means — finish, fail, or poll again after which delay — is decided by
+ * {@link WaitBudget} (see there for the rules); this class only carries the decisions out: on the
+ * caller's thread with the {@link Sleeper}, or on the shared scheduler without a thread per wait.
+ * Thread-safe; one instance serves the whole client.
+ */
+public final class Waiter {
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ScheduledExecutorService scheduler;
+  private final DoubleSupplier random;
+
+  /**
+   * Creates a waiter.
+   *
+   * @param clock measures elapsed time and the deadline
+   * @param sleeper sleeps between the polls of a synchronous wait
+   * @param scheduler runs the polls of asynchronous waits after their delays
+   * @param random returns numbers in [0, 1) for jitter
+   */
+  public Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+    this.random = Objects.requireNonNull(random, "random == null");
+  }
+
+  /**
+   * Polls on the calling thread until the status is not pending, and returns the last value.
+   *
+   * @param what what is awaited, for messages: {@code interview iv_1 data}
+   * @param poll makes one request; throws its failure
+   * @param statusOf reads the status of a value; null means the server gave none, which ends the wait
+   * @param options timing, pending statuses and listener
+   * @param defaultPendingStatuses the pending statuses if {@code options} sets none
+   * @throws ai.heymilo.sdk.errors.WaitTimeoutException if the status is still pending at the timeout
+   * @throws HeyMiloException if the thread is interrupted while sleeping (the interrupt flag is kept set)
+   * @throws RuntimeException the very exception of a poll that failed for good (anything but a
+   *     connection failure, 408, 429 or 5xx)
+   */
+  public <T> T await(String what, Supplier<RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
+      WaitOptions options, Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(poll, "poll == null");
+    WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
+    while (true) {
+      WaitDecision<T> decision = pollOnce(poll, budget);
+      switch (decision.kind()) {
+        case FINISH:
+          return decision.value();
+        case FAIL:
+          throw unchecked(decision.failure());
+        case POLL_AGAIN:
+          sleep(decision, budget);
+          break;
+        default:
+          throw new AssertionError(decision);
+      }
+    }
+  }
+
+  /**
+   * Polls without blocking until the status is not pending; every delay is a task on the shared
+   * scheduler. Cancelling the returned future stops the wait: the scheduled poll is cancelled and
+   * so is a poll in flight. The future fails with the same exceptions that {@link #await} throws.
+   *
+   * @param poll starts one request and returns its future; cancelling that future cancels the request
+   * @see #await
+   */
+  public <T> CompletableFuture<T> awaitAsync(String what, Supplier<CompletableFuture<RawResponse<T>>> poll,
+      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(poll, "poll == null");
+    WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
+    return new AsyncWait<>(budget, poll, scheduler).start();
+  }
+
+  private <T> WaitBudget<T> budget(String what, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(what, "what == null");
+    Objects.requireNonNull(statusOf, "statusOf == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(defaultPendingStatuses, "defaultPendingStatuses == null");
+    Set<String> chosen = options.pendingStatuses();
+    Set<String> pending = chosen != null ? chosen : defaultPendingStatuses;
+    return new WaitBudget<>(what, statusOf, options, pending, clock, random);
+  }
+
+  private static <T> WaitDecision<T> pollOnce(Supplier<RawResponse<T>> poll, WaitBudget<T> budget) {
+    RawResponse<T> response;
+    try {
+      response = poll.get();
+    } catch (RuntimeException pollFailure) {
+      return budget.afterError(pollFailure);
+    }
+    return budget.afterResponse(response);
+  }
+
+  private void sleep(WaitDecision<?> decision, WaitBudget<?> budget) {
+    try {
+      sleeper.sleep(decision.delay());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt(); // keep the flag for the caller's own cancellation logic
+      throw new HeyMiloException("Interrupted while waiting for " + budget.what() + " after " + budget.attempts()
+          + (budget.attempts() == 1 ? " poll" : " polls"), interrupted);
+    }
+  }
+
+  /** A synchronous poll only fails with unchecked exceptions; this keeps the compiler convinced. */
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof RuntimeException) {
+      return (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    return new HeyMiloException(failure.toString(), failure);
+  }
+}
