@@ -1,10 +1,9 @@
 package ai.heymilo.sdk;
 
-import java.util.Collections;
+import ai.heymilo.sdk.internal.HeaderMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +37,7 @@ public final class RawResponse<T> {
 
   /** Creates a raw response; the SDK does this, tests may too. Header lookups ignore case. */
   public static <T> RawResponse<T> of(int statusCode, Map<String, List<String>> headers, T data) {
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(headers);
-    return new RawResponse<>(statusCode, Collections.unmodifiableMap(copy), Objects.requireNonNull(data, "data"), data, null);
+    return new RawResponse<>(statusCode, HeaderMaps.caseInsensitiveCopy(headers), Objects.requireNonNull(data, "data"), data, null);
   }
 
   /**
@@ -78,14 +75,12 @@ public final class RawResponse<T> {
 
   /** Returns the first value of a header (any case), or null. */
   public @Nullable String header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return HeaderMaps.first(headers, name);
   }
 
   /** Returns the request id the server assigned ({@code X-Request-Id} or {@code Request-Id}), if any. */
   public @Nullable String requestId() {
-    String id = header("X-Request-Id");
-    return id != null ? id : header("Request-Id");
+    return HeaderMaps.requestId(headers);
   }
 
   /** Returns the rate-limit headers of this response. */

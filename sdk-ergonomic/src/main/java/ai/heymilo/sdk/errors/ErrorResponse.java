@@ -1,10 +1,9 @@
 package ai.heymilo.sdk.errors;
 
-import java.util.Collections;
+import ai.heymilo.sdk.internal.HeaderMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +28,7 @@ public final class ErrorResponse {
 
   private ErrorResponse(Builder builder) {
     this.statusCode = builder.statusCode;
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(builder.headers);
-    this.headers = Collections.unmodifiableMap(copy);
+    this.headers = HeaderMaps.caseInsensitiveCopy(builder.headers);
     this.type = builder.type;
     this.code = builder.code;
     this.message = builder.message;
@@ -59,14 +56,12 @@ public final class ErrorResponse {
 
   /** Returns the first value of a header (any case), or null. */
   public @Nullable String header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return HeaderMaps.first(headers, name);
   }
 
   /** Returns the request id the server assigned ({@code X-Request-Id} or {@code Request-Id}), if any. */
   public @Nullable String requestId() {
-    String id = header("X-Request-Id");
-    return id != null ? id : header("Request-Id");
+    return HeaderMaps.requestId(headers);
   }
 
   /** Returns the error category, such as {@code invalid_request_error}, if the body had one. */
