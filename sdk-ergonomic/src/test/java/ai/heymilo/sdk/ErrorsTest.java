@@ -169,7 +169,20 @@ class ErrorsTest {
 
     assertEquals("$.data.score", error.jsonPath());
     assertEquals(200, error.statusCode());
-    assertTrue(error.getMessage().startsWith("Could not decode the response to GET /api/v2/interviews/iv_1/data at $.data.score"), error.getMessage());
+    assertTrue(error.getMessage().startsWith("Could not decode the 200 response to GET /api/v2/interviews/iv_1/data at $.data.score"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void undecodable201_reportsTheStatusItGot(Mode mode) {
+    test.enqueue(201, "{\"data\": {\"id\": ");
+
+    InvalidResponseException error = assertThrows(InvalidResponseException.class, () -> mode.call(
+        () -> client.interviews().setMetadata("iv_1", java.util.Map.of("a", "b")),
+        () -> client.interviews().setMetadataAsync("iv_1", java.util.Map.of("a", "b"))));
+
+    assertEquals(201, error.statusCode());
+    assertTrue(error.getMessage().startsWith("Could not decode the 201 response to POST /api/v2/interviews/iv_1/metadata"), error.getMessage());
   }
 
   @ParameterizedTest

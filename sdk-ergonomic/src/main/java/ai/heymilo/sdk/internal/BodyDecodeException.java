@@ -7,7 +7,10 @@ package ai.heymilo.sdk.internal;
 final class BodyDecodeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  BodyDecodeException(Throwable cause) {
+  final int statusCode;
+
+  BodyDecodeException(int statusCode, Throwable cause) {
     super(cause.getMessage(), cause);
+    this.statusCode = statusCode;
   }
 }

@@ -39,11 +39,12 @@ public final class ClientRuntime implements AutoCloseable {
     this.ownedDispatcherPool = ownedDispatcherPool;
     this.ownedScheduler = settings.scheduler == null ? newScheduler() : null;
     ScheduledExecutorService scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
-    this.httpClient = withSdkInterceptors(baseHttpClient, settings);
+    LastResponseStatus lastStatus = new LastResponseStatus();
+    this.httpClient = withSdkInterceptors(baseHttpClient, settings, lastStatus);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(settings.baseUrl)
         .client(httpClient)
-        .addConverterFactory(new DecodeFailureConverterFactory(jsonConverter(settings.jsonLibrary)))
+        .addConverterFactory(new DecodeFailureConverterFactory(jsonConverter(settings.jsonLibrary), lastStatus))
         .build();
     RateLimiter rateLimiter = settings.rateLimit == null ? null
         : new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock);
@@ -67,18 +68,20 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /**
-   * The interceptor chain, in order. Application interceptors: default headers (User-Agent).
+   * The interceptor chain, in order. Application interceptors: default headers (User-Agent), then
+   * the response-status note that lets a decoding failure report its status.
    * Network interceptors, which see every redirect hop: credentials first, so they are added only
    * for the API's own origin and stripped elsewhere; logging last, so it shows exactly what is sent
    * (with credentials masked).
    */
-  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings) {
+  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings, LastResponseStatus lastStatus) {
     OkHttpClient.Builder builder = base.newBuilder()
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.writeTimeout)
         .callTimeout(settings.callTimeout)
         .addInterceptor(new DefaultHeadersInterceptor())
+        .addInterceptor(lastStatus)
         .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
     HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
         settings.logSink != null ? settings.logSink : HttpLogging.systemLogger());

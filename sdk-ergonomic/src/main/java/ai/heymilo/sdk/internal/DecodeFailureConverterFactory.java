@@ -19,9 +19,11 @@ import retrofit2.Retrofit;
  */
 final class DecodeFailureConverterFactory extends Converter.Factory {
   private final Converter.Factory delegate;
+  private final LastResponseStatus lastStatus;
 
-  DecodeFailureConverterFactory(Converter.Factory delegate) {
+  DecodeFailureConverterFactory(Converter.Factory delegate, LastResponseStatus lastStatus) {
     this.delegate = delegate;
+    this.lastStatus = lastStatus;
   }
 
   @Override
@@ -34,7 +36,7 @@ final class DecodeFailureConverterFactory extends Converter.Factory {
       try {
         return converter.convert(body);
       } catch (IOException | RuntimeException e) {
-        throw new BodyDecodeException(e);
+        throw new BodyDecodeException(lastStatus.get(), e);
       }
     };
   }

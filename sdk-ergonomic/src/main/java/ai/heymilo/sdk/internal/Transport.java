@@ -65,7 +65,7 @@ public final class Transport {
       } catch (HeyMiloException e) {
         failure = e;
       } catch (BodyDecodeException e) {
-        throw invalidResponse(current.request(), 200, e);
+        throw invalidResponse(current.request(), e);
       } catch (IOException e) {
         failure = connectionFailure(current.request(), e);
       } catch (RuntimeException e) {
@@ -137,13 +137,14 @@ public final class Transport {
     return timeout ? new ApiTimeoutException(message, e) : new ApiConnectionException(message, e);
   }
 
-  private static InvalidResponseException invalidResponse(Request request, int status, BodyDecodeException e) {
+  private static InvalidResponseException invalidResponse(Request request, BodyDecodeException e) {
+    int status = e.statusCode;
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     String detail = String.valueOf(cause.getMessage());
     Matcher path = JSON_PATH.matcher(detail);
     String jsonPath = path.find() ? path.group(1) : null;
     return new InvalidResponseException(
-        "Could not decode the response to " + describe(request) + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail,
+        "Could not decode the " + status + " response to " + describe(request) + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail,
         status, jsonPath, cause);
   }
 
@@ -219,7 +220,7 @@ public final class Transport {
     @Override
     public void onFailure(Call<T> call, Throwable t) {
       if (t instanceof BodyDecodeException) {
-        future.completeExceptionally(invalidResponse(call.request(), 200, (BodyDecodeException) t));
+        future.completeExceptionally(invalidResponse(call.request(), (BodyDecodeException) t));
       } else if (t instanceof IOException) {
         retryOrFail(call.request(), connectionFailure(call.request(), (IOException) t));
       } else {
