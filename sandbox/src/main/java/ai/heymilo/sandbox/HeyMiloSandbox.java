@@ -92,7 +92,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
   /**
    * Starts a sandbox on a free loopback port (127.0.0.1) with the recordings from the class path.
    *
-   * @throws IllegalStateException if the server cannot start
+   * @throws SandboxException if the server cannot start
    */
   public static HeyMiloSandbox start() {
     return start(0);
@@ -102,7 +102,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
    * Starts a sandbox on the given loopback port (127.0.0.1); 0 picks a free one.
    *
    * @throws IllegalArgumentException if {@code port} is outside 0–65535
-   * @throws IllegalStateException if the server cannot start, for example because the port is taken
+   * @throws SandboxException if the server cannot start, for example because the port is taken
    */
   public static HeyMiloSandbox start(int port) {
     return start(port, new ClasspathFileSource(HeyMiloSandbox.class.getClassLoader(), RECORDINGS));
@@ -129,7 +129,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
       server.start();
     } catch (Exception e) { // Jetty reports a taken port as a (sneakily thrown) ExecutionException.
       stopQuietly(server);
-      throw new IllegalStateException("Could not start the HeyMilo sandbox on 127.0.0.1:" + port + " ("
+      throw new SandboxException("Could not start the HeyMilo sandbox on 127.0.0.1:" + port + " ("
           + e.getMessage() + ")" + (port == 0 ? "" : "; is the port taken? Use start() for a free port"), e);
     }
     addInternalStubs(server);

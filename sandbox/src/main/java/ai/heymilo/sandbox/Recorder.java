@@ -20,7 +20,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -102,15 +101,15 @@ public final class Recorder implements AutoCloseable {
    * {@code mappings/}, its body in {@code __files/}. Calling it again returns the same files.
    *
    * @return the files written, mappings and bodies, in name order
-   * @throws IllegalStateException if a file would still contain a secret (none is written then)
-   * @throws UncheckedIOException if a file cannot be written
+   * @throws SandboxException if a file would still contain a secret (none is written then), if it cannot be written,
+   *     or if the recorder was closed without stop()
    */
   public synchronized List<Path> stop() {
     if (written != null) {
       return written;
     }
     if (!server.isRunning()) {
-      throw new IllegalStateException("The recorder was closed without stop(); nothing was recorded");
+      throw new SandboxException("The recorder was closed without stop(); nothing was recorded", null);
     }
     try {
       Set<String> secrets = secretsSeen(server.getAllServeEvents());
@@ -265,8 +264,8 @@ public final class Recorder implements AutoCloseable {
       for (String secret : secrets) {
         String secretLatin1 = new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         if (latin1.contains(secretLatin1)) {
-          throw new IllegalStateException("Refusing to write the recordings: " + file.getKey().getFileName()
-              + " would still contain a credential (" + secret.length() + " characters); nothing was written");
+          throw new SandboxException("Refusing to write the recordings: " + file.getKey().getFileName()
+              + " would still contain a credential (" + secret.length() + " characters); nothing was written", null);
         }
       }
     }
@@ -281,7 +280,7 @@ public final class Recorder implements AutoCloseable {
         paths.add(file.getKey());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the recordings: " + e.getMessage(), e);
+      throw new SandboxException("Could not write the recordings: " + e.getMessage(), e);
     }
     Collections.sort(paths);
     return Collections.unmodifiableList(paths);

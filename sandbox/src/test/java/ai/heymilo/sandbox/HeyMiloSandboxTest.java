@@ -85,7 +85,7 @@ class HeyMiloSandboxTest {
     try (HeyMiloSandbox own = HeyMiloSandbox.start(port)) {
       assertEquals(port, own.port());
       assertEquals(200, http("GET", own.baseUrl() + "/health", Map.of()).statusCode());
-      IllegalStateException taken = assertThrows(IllegalStateException.class, () -> HeyMiloSandbox.start(port));
+      SandboxException taken = assertThrows(SandboxException.class, () -> HeyMiloSandbox.start(port));
       assertTrue(taken.getMessage().contains("127.0.0.1:" + port), taken.getMessage());
     }
   }
