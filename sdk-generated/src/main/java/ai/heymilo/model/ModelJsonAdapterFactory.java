@@ -67,17 +67,28 @@ public final class ModelJsonAdapterFactory implements JsonAdapter.Factory {
 
   private static final class ModelAdapter<T extends ApiObject> extends JsonAdapter<T> {
     private final ModelSchema<T> schema;
-    private final Map<String, JsonAdapter<Object>> adapters = new LinkedHashMap<>();
+    /** The declared properties in schema order, with their adapters; {@link #names} has the same order. */
+    private final List<ModelSchema.Property<T>> properties;
+    private final List<JsonAdapter<Object>> adapters = new ArrayList<>();
+    private final List<Class<?>> rawTypes = new ArrayList<>();
+    /** Lets the reader match a declared name without decoding it into a String. */
+    private final JsonReader.Options names;
     private final FreeformAdapter freeform;
 
     @SuppressWarnings("unchecked")
     ModelAdapter(Moshi moshi, ModelSchema<T> schema) {
       this.schema = schema;
+      this.properties = schema.properties();
       this.freeform = new FreeformAdapter(moshi);
-      for (ModelSchema.Property<T> property : schema.properties()) {
+      String[] jsonNames = new String[properties.size()];
+      for (int i = 0; i < properties.size(); i++) {
+        ModelSchema.Property<T> property = properties.get(i);
         JsonAdapter<?> adapter = FreeformJson.isFreeform(property.type) ? freeform : moshi.adapter(property.type);
-        adapters.put(property.jsonName, (JsonAdapter<Object>) adapter);
+        adapters.add((JsonAdapter<Object>) adapter);
+        rawTypes.add(FreeformJson.rawType(property.type));
+        jsonNames[i] = property.jsonName;
       }
+      this.names = JsonReader.Options.of(jsonNames);
     }
 
     @Override
@@ -85,21 +96,24 @@ public final class ModelJsonAdapterFactory implements JsonAdapter.Factory {
       T model = schema.newInstance();
       in.beginObject();
       while (in.hasNext()) {
-        String name = in.nextName();
-        ModelSchema.Property<T> property = schema.property(name);
-        if (property == null) {
+        int index = in.selectName(names);
+        if (index < 0) {
+          String name = in.nextName();
           model.putAdditionalPropertyUnchecked(name, freeform.fromJson(in));
-        } else if (in.peek() == JsonReader.Token.NULL) {
+          continue;
+        }
+        ModelSchema.Property<T> property = properties.get(index);
+        if (in.peek() == JsonReader.Token.NULL) {
           in.nextNull();
-          model.explicitNull(name, true);
+          model.explicitNull(property.jsonName, true);
         } else {
-          Object value = adapters.get(name).fromJson(in);
-          if (value != null && !FreeformJson.rawType(property.type).isInstance(value)) {
+          Object value = adapters.get(index).fromJson(in);
+          if (value != null && !rawTypes.get(index).isInstance(value)) {
             throw new JsonDataException("Expected " + FreeformJson.describe(property.type) + " but was "
                 + FreeformJson.describe(value.getClass()) + " at path " + in.getPath());
           }
           if (value == null) {
-            model.explicitNull(name, true);
+            model.explicitNull(property.jsonName, true);
           } else {
             property.set(model, value);
           }
@@ -116,11 +130,12 @@ public final class ModelJsonAdapterFactory implements JsonAdapter.Factory {
         return;
       }
       out.beginObject();
-      for (ModelSchema.Property<T> property : schema.properties()) {
+      for (int i = 0; i < properties.size(); i++) {
+        ModelSchema.Property<T> property = properties.get(i);
         Object value = property.get(model);
         if (value != null) {
           out.name(property.jsonName);
-          adapters.get(property.jsonName).toJson(out, value);
+          adapters.get(i).toJson(out, value);
         } else if (model.isExplicitNull(property.jsonName)) {
           out.name(property.jsonName);
           writeExplicitNull(out);

@@ -58,10 +58,10 @@ public final class Transport {
   public <T> RawResponse<T> execute(Call<T> call, boolean idempotent) {
     Call<T> current = call;
     for (int attempt = 1; ; attempt++) {
-      pause(rateLimiterDelay(), current.request());
+      RateLimiter.@Nullable Reservation slot = pace(current.request());
       HeyMiloException failure;
       try {
-        return toRawResponse(current.request(), current.execute());
+        return toRawResponse(current.request(), executeAndReport(current, slot));
       } catch (HeyMiloException e) {
         failure = e;
       } catch (BodyDecodeException e) {
@@ -90,8 +90,29 @@ public final class Transport {
     return exchange.future;
   }
 
-  private long rateLimiterDelay() {
-    return rateLimiter == null ? 0 : rateLimiter.reserveDelayMillis();
+  /** Waits on this thread for the rate limiter's next slot; returns it, or null without a limiter. */
+  private RateLimiter.@Nullable Reservation pace(Request request) {
+    if (rateLimiter == null) {
+      return null;
+    }
+    RateLimiter.Reservation slot = rateLimiter.reserve();
+    pause(slot.delayMillis(), request);
+    return slot;
+  }
+
+  /** Runs the call; then tells the rate limiter that the exchange of {@code slot} has ended. */
+  private <T> Response<T> executeAndReport(Call<T> call, RateLimiter.@Nullable Reservation slot) throws IOException {
+    try {
+      return call.execute();
+    } finally {
+      finished(slot);
+    }
+  }
+
+  private void finished(RateLimiter.@Nullable Reservation slot) {
+    if (rateLimiter != null && slot != null) {
+      rateLimiter.finished(slot);
+    }
   }
 
   private void pause(long millis, Request request) {
@@ -119,7 +140,7 @@ public final class Transport {
       throw new InvalidResponseException(
           "The " + response.code() + " response to " + describe(request) + " has no body", response.code(), "$", null);
     }
-    return RawResponse.of(response.code(), response.headers().toMultimap(), body);
+    return RawResponse.of(response.code(), HeaderMaps.view(response.headers()), body);
   }
 
   static HeyMiloException connectionFailure(Request request, IOException e) {
@@ -171,6 +192,8 @@ public final class Transport {
     };
     private volatile Call<T> current;
     private volatile @Nullable ScheduledFuture<?> scheduled;
+    /** The rate limiter's slot of the attempt in flight, released when its exchange ends. */
+    private volatile RateLimiter.@Nullable Reservation slot;
     private int attempt;
 
     AsyncExchange(Call<T> call, boolean idempotent) {
@@ -185,7 +208,14 @@ public final class Transport {
 
     /** Sends now, or when the rate limiter's slot comes up. */
     private void sendPaced() {
-      runAfter(rateLimiterDelay(), () -> current.enqueue(this));
+      RateLimiter limiter = rateLimiter;
+      if (limiter == null) {
+        runAfter(0, () -> current.enqueue(this));
+        return;
+      }
+      RateLimiter.Reservation reserved = limiter.reserve();
+      slot = reserved;
+      runAfter(reserved.delayMillis(), () -> current.enqueue(this));
     }
 
     private void runAfter(long delayMillis, Runnable action) {
@@ -208,6 +238,7 @@ public final class Transport {
 
     @Override
     public void onResponse(Call<T> call, Response<T> response) {
+      finished(slot);
       try {
         future.complete(toRawResponse(call.request(), response));
       } catch (HeyMiloException e) {
@@ -219,6 +250,7 @@ public final class Transport {
 
     @Override
     public void onFailure(Call<T> call, Throwable t) {
+      finished(slot);
       if (t instanceof BodyDecodeException) {
         future.completeExceptionally(invalidResponse(call.request(), (BodyDecodeException) t));
       } else if (t instanceof IOException) {

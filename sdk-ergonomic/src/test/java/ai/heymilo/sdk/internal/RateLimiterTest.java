@@ -49,4 +49,48 @@ class RateLimiterTest {
     assertEquals(0L, limiter.reserveDelayMillis());
     assertEquals(0L, limiter.reserveDelayMillis());
   }
+
+  @Test
+  void finished_afterItsSlot_countsTheRequestFromThen() {
+    RateLimiter limiter = new RateLimiter(2, Duration.ofSeconds(1), clock);
+    RateLimiter.Reservation first = limiter.reserve();
+    limiter.reserve();
+
+    clock.advance(Duration.ofMillis(300));
+    limiter.finished(first);
+
+    assertEquals(1000L, limiter.reserveDelayMillis(), "a window after the first exchange ended, not after it was sent");
+  }
+
+  @Test
+  void finished_withinAMillisecond_roundsUp() {
+    RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), clock);
+    RateLimiter.Reservation first = limiter.reserve();
+
+    clock.advance(Duration.ofNanos(400_000));
+    limiter.finished(first);
+
+    assertEquals(1001L, limiter.reserveDelayMillis());
+  }
+
+  @Test
+  void finished_atItsSlot_keepsThePlan() {
+    RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), clock);
+    limiter.finished(limiter.reserve());
+
+    assertEquals(1000L, limiter.reserveDelayMillis());
+  }
+
+  @Test
+  void finished_afterTheSlotWasReused_isIgnored() {
+    RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), clock);
+    RateLimiter.Reservation first = limiter.reserve();
+    RateLimiter.Reservation second = limiter.reserve(); // the same place in the ring, a window later
+    assertEquals(1000L, second.delayMillis());
+
+    clock.advance(Duration.ofMillis(500));
+    limiter.finished(first);
+
+    assertEquals(1500L, limiter.reserveDelayMillis(), "paced from the second reservation, untouched by the first's late end");
+  }
 }
