@@ -3,6 +3,7 @@ package ai.heymilo.sdk;
 import ai.heymilo.sdk.errors.ConfigurationException;
 import ai.heymilo.sdk.internal.ClientRuntime;
 import ai.heymilo.sdk.internal.ClientSettings;
+import ai.heymilo.sdk.internal.Lazy;
 import ai.heymilo.sdk.resources.AtsResource;
 import ai.heymilo.sdk.resources.CandidatesResource;
 import ai.heymilo.sdk.resources.DesignTemplateGroupsResource;
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * InterviewDataResponse result = client.interviews().awaitData("iv_1", WaitOptions.defaults());
  * }</pre>
  *
- * <p><b>Create one client and reuse it.</b> A client is immutable and thread-safe; it holds the
+ * <p><b>Create one client and reuse it.</b> Resources are created on first use. A client is immutable and thread-safe; it holds the
  * connection pool, a small capped thread pool for asynchronous calls and one scheduler thread, all
  * daemon threads. {@link #close()} releases them early (optional: an unused client costs nothing
  * once its idle threads time out). {@link #withOptions} derives a client with other settings that
@@ -60,45 +61,45 @@ public final class HeyMiloClient implements AutoCloseable {
   public static final String DEFAULT_BASE_URL = "https://api.heymilo.ai";
 
   private final ClientRuntime runtime;
-  private final PostingsResource postings;
-  private final CandidatesResource candidates;
-  private final InterviewsResource interviews;
-  private final QuestionsResource questions;
-  private final WebhooksResource webhooks;
-  private final VoicesResource voices;
-  private final PhoneNumbersResource phoneNumbers;
-  private final SenderEmailsResource senderEmails;
-  private final EmailTemplatesResource emailTemplates;
-  private final EmailTemplateGroupsResource emailTemplateGroups;
-  private final DesignTemplatesResource designTemplates;
-  private final DesignTemplateGroupsResource designTemplateGroups;
-  private final InterviewTemplatesResource interviewTemplates;
-  private final DomainsResource domains;
-  private final WorkspacesResource workspaces;
-  private final AtsResource ats;
-  private final SchemasResource schemas;
-  private final HealthResource health;
+  private final Lazy<PostingsResource> postings;
+  private final Lazy<CandidatesResource> candidates;
+  private final Lazy<InterviewsResource> interviews;
+  private final Lazy<QuestionsResource> questions;
+  private final Lazy<WebhooksResource> webhooks;
+  private final Lazy<VoicesResource> voices;
+  private final Lazy<PhoneNumbersResource> phoneNumbers;
+  private final Lazy<SenderEmailsResource> senderEmails;
+  private final Lazy<EmailTemplatesResource> emailTemplates;
+  private final Lazy<EmailTemplateGroupsResource> emailTemplateGroups;
+  private final Lazy<DesignTemplatesResource> designTemplates;
+  private final Lazy<DesignTemplateGroupsResource> designTemplateGroups;
+  private final Lazy<InterviewTemplatesResource> interviewTemplates;
+  private final Lazy<DomainsResource> domains;
+  private final Lazy<WorkspacesResource> workspaces;
+  private final Lazy<AtsResource> ats;
+  private final Lazy<SchemasResource> schemas;
+  private final Lazy<HealthResource> health;
 
   private HeyMiloClient(ClientRuntime runtime) {
     this.runtime = runtime;
-    this.postings = new PostingsResource(runtime);
-    this.candidates = new CandidatesResource(runtime);
-    this.interviews = new InterviewsResource(runtime);
-    this.questions = new QuestionsResource(runtime);
-    this.webhooks = new WebhooksResource(runtime);
-    this.voices = new VoicesResource(runtime);
-    this.phoneNumbers = new PhoneNumbersResource(runtime);
-    this.senderEmails = new SenderEmailsResource(runtime);
-    this.emailTemplates = new EmailTemplatesResource(runtime);
-    this.emailTemplateGroups = new EmailTemplateGroupsResource(runtime);
-    this.designTemplates = new DesignTemplatesResource(runtime);
-    this.designTemplateGroups = new DesignTemplateGroupsResource(runtime);
-    this.interviewTemplates = new InterviewTemplatesResource(runtime);
-    this.domains = new DomainsResource(runtime);
-    this.workspaces = new WorkspacesResource(runtime);
-    this.ats = new AtsResource(runtime);
-    this.schemas = new SchemasResource(runtime);
-    this.health = new HealthResource(runtime);
+    this.postings = new Lazy<>(() -> new PostingsResource(runtime));
+    this.candidates = new Lazy<>(() -> new CandidatesResource(runtime));
+    this.interviews = new Lazy<>(() -> new InterviewsResource(runtime));
+    this.questions = new Lazy<>(() -> new QuestionsResource(runtime));
+    this.webhooks = new Lazy<>(() -> new WebhooksResource(runtime));
+    this.voices = new Lazy<>(() -> new VoicesResource(runtime));
+    this.phoneNumbers = new Lazy<>(() -> new PhoneNumbersResource(runtime));
+    this.senderEmails = new Lazy<>(() -> new SenderEmailsResource(runtime));
+    this.emailTemplates = new Lazy<>(() -> new EmailTemplatesResource(runtime));
+    this.emailTemplateGroups = new Lazy<>(() -> new EmailTemplateGroupsResource(runtime));
+    this.designTemplates = new Lazy<>(() -> new DesignTemplatesResource(runtime));
+    this.designTemplateGroups = new Lazy<>(() -> new DesignTemplateGroupsResource(runtime));
+    this.interviewTemplates = new Lazy<>(() -> new InterviewTemplatesResource(runtime));
+    this.domains = new Lazy<>(() -> new DomainsResource(runtime));
+    this.workspaces = new Lazy<>(() -> new WorkspacesResource(runtime));
+    this.ats = new Lazy<>(() -> new AtsResource(runtime));
+    this.schemas = new Lazy<>(() -> new SchemasResource(runtime));
+    this.health = new Lazy<>(() -> new HealthResource(runtime));
   }
 
   /** Returns a new builder. */
@@ -152,92 +153,92 @@ public final class HeyMiloClient implements AutoCloseable {
 
   /** Interviewers (postings): create, read, update, archive, activate, clone, workflow steps, stats. */
   public PostingsResource postings() {
-    return postings;
+    return postings.get();
   }
 
   /** Candidates: ingest (sync, async, bulk) and list a posting's candidates. */
   public CandidatesResource candidates() {
-    return candidates;
+    return candidates.get();
   }
 
   /** Interviews: full results, waiting for them, and per-interview metadata. */
   public InterviewsResource interviews() {
-    return interviews;
+    return interviews.get();
   }
 
   /** Questions and criteria of a posting's workflow. */
   public QuestionsResource questions() {
-    return questions;
+    return questions.get();
   }
 
   /** Webhook endpoints. */
   public WebhooksResource webhooks() {
-    return webhooks;
+    return webhooks.get();
   }
 
   /** The workspace's AI interviewer voices, including audio previews. */
   public VoicesResource voices() {
-    return voices;
+    return voices.get();
   }
 
   /** Provisioned phone numbers for SMS and voice agents. */
   public PhoneNumbersResource phoneNumbers() {
-    return phoneNumbers;
+    return phoneNumbers.get();
   }
 
   /** Sender email addresses. */
   public SenderEmailsResource senderEmails() {
-    return senderEmails;
+    return senderEmails.get();
   }
 
   /** Email templates for candidate outreach. */
   public EmailTemplatesResource emailTemplates() {
-    return emailTemplates;
+    return emailTemplates.get();
   }
 
   /** Grouped email template configurations. */
   public EmailTemplateGroupsResource emailTemplateGroups() {
-    return emailTemplateGroups;
+    return emailTemplateGroups.get();
   }
 
   /** Design templates of the candidate interview UI. */
   public DesignTemplatesResource designTemplates() {
-    return designTemplates;
+    return designTemplates.get();
   }
 
   /** Grouped design template configurations. */
   public DesignTemplateGroupsResource designTemplateGroups() {
-    return designTemplateGroups;
+    return designTemplateGroups.get();
   }
 
   /** Interview templates: reusable agent configurations. */
   public InterviewTemplatesResource interviewTemplates() {
-    return interviewTemplates;
+    return interviewTemplates.get();
   }
 
   /** Custom domains for white-labelled interview URLs. */
   public DomainsResource domains() {
-    return domains;
+    return domains.get();
   }
 
   /** The workspaces these credentials can access. */
   public WorkspacesResource workspaces() {
-    return workspaces;
+    return workspaces.get();
   }
 
   /** ATS integration: resolve and push candidates, push status, connections. */
   public AtsResource ats() {
-    return ats;
+    return ats.get();
   }
 
   /** Schema discovery: the supported agent and question types. */
   public SchemasResource schemas() {
-    return schemas;
+    return schemas.get();
   }
 
   /** The API's health check. */
   public HealthResource health() {
-    return health;
+    return health.get();
   }
 
   /** Releases the threads and idle connections this client created; calls in flight are cancelled. */

@@ -122,7 +122,7 @@ class HeyMiloClientTest {
     }
   }
 
-  /** The snippet of DESIGN.md §4 / the README, run against a local server. */
+  /** The README's client snippet, run against a local server. */
   @Test
   void designSnippet_worksAsShown() throws Exception {
     HeyMiloClient client = HeyMiloClient.builder()
@@ -173,6 +173,14 @@ class HeyMiloClientTest {
       path = request.getPath();
     }
     return path;
+  }
+
+  @Test
+  void resources_areCreatedOnFirstUseAndReused() {
+    try (HeyMiloClient client = test.client()) {
+      assertTrue(client.postings() == client.postings(), "one resource per client");
+      assertTrue(client.interviews().withRawResponse() == client.interviews().withRawResponse());
+    }
   }
 
   @Test
