@@ -403,8 +403,9 @@ public final class ReportWriter {
         .append("own concurrency bounds them (16 threads in benchmark 4). With a custom `okHttpClient(...)` its dispatcher is used as configured.\n\n");
     md.append("Threads a client makes: up to `n` × `heymilo-http-*`, one `heymilo-scheduler-1` (the delays of every wait and the backoff ")
         .append("of every asynchronous retry), OkHttp's `Okio Watchdog` (timeouts) and OkHttp's process-wide `OkHttp TaskRunner` pool ")
-        .append("(connection-pool housekeeping), which grows to 3–4 threads while many connections are released at once and shrinks after ")
-        .append("60 s idle. So **n + 2 + 1…4**; nothing is held per wait. Measured peaks, 10,000 waits:");
+        .append("(connection-pool housekeeping), which grows to a few threads while many connections are released at once — the more ")
+        .append("connections, the more threads — and shrinks after 60 s idle. So **n + 2 + TaskRunner**; nothing is held per wait. ")
+        .append("Measured peaks, 10,000 waits:");
     for (JsonObject run : runs) {
       JsonObject sampler = run.getAsJsonObject("sampler");
       JsonObject names = sampler.getAsJsonObject("threadNames");
@@ -417,11 +418,13 @@ public final class ReportWriter {
     }
     md.setLength(md.length() - 1);
     JsonObject last = runs.get(runs.size() - 1);
-    md.append(". For at most 8 threads whatever the TaskRunner does, use **`maxConcurrentRequests(").append(c).append(")`**: ")
-        .append("with 3 the count is 8 or 9 depending on OkHttp's TaskRunner. The price is throughput: the 10,000 waits took ")
+    md.append(". For at most 8 threads, use **`maxConcurrentRequests(").append(c).append(")`**: ")
+        .append("with 3 the count is 8 or 9 depending on OkHttp's TaskRunner, which with 2 connections has not gone past 3 threads in any ")
+        .append("run. The price is throughput: the 10,000 waits took ")
         .append(String.format(Locale.ROOT, "%.0f %% longer than with %d connections", (chosen.get("wallMs").getAsDouble()
             / last.get("wallMs").getAsDouble() - 1) * 100, last.get("maxConcurrentRequests").getAsInt()))
-        .append(" — still at the back-to-back floor for that concurrency. Where time matters more than threads, keep the default.\n\n");
+        .append(String.format(Locale.ROOT, " (%.2f × the back-to-back floor for that concurrency)", chosen.get("wallOverIdeal").getAsDouble()))
+        .append(". Where time matters more than threads, keep the default.\n\n");
   }
 
   private void method(JsonObject overhead, String nice) {

@@ -376,9 +376,9 @@ public final class HeyMiloClient implements AutoCloseable {
      * <p>OkHttp's own defaults (64 in total, 5 per host, an unbounded pool) are never used: every call
      * goes to one host, so they would cap the client at 5 without saying so. A client's threads are
      * this many {@code heymilo-http-*} threads at most, one {@code heymilo-scheduler} thread for all
-     * waits and backoffs, and OkHttp's timeout watchdog and shared task runner (1 to 4 threads); so
-     * {@code maxConcurrentRequests(2)} keeps a client within 8 threads however many waits are pending
-     * (see {@code docs/benchmarks.md}).
+     * waits and backoffs, and OkHttp's timeout watchdog and shared task runner (a few threads, more
+     * with more connections); no thread is held per pending wait. {@code maxConcurrentRequests(2)}
+     * kept a client within 8 threads with 10,000 waits pending (see {@code docs/benchmarks.md}).
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       if (maxConcurrentRequests < 1) {
