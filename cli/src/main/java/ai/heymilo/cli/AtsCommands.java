@@ -27,13 +27,8 @@ final class AtsCommands {
           ? client.ats().awaitPushStatus(itemId, InterviewsCommands.waitOptions(timeout, connection.sandbox)
               .listener(new ProgressLine(session.console, "push " + itemId)).build())
           : client.ats().getPushStatus(itemId);
-      if (flags.json) {
-        session.console.printJson(status);
-      } else {
-        session.console.println("push " + status.getItemId() + ": " + status.getStatus()
-            + (status.getRetryCount() == null || status.getRetryCount() == 0 ? "" : " after " + status.getRetryCount() + " retries"));
-      }
-      return 0;
+      return session.show(flags, status, s -> session.console.println("push " + s.getItemId() + ": " + s.getStatus()
+          + (s.getRetryCount() == null || s.getRetryCount() == 0 ? "" : " after " + s.getRetryCount() + " retries")));
     });
   }
 }

@@ -26,14 +26,11 @@ final class CandidatesCommands {
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
       List<CandidateResponse> candidates = Lists.take(client.candidates().list(postingId, ListParams.none()).stream(), limit);
-      if (flags.json) {
-        session.console.printJson(candidates);
-        return 0;
-      }
-      Table table = new Table("INTERVIEW_ID", "STATUS", "SCORE", "NAME", "EMAIL");
-      candidates.forEach(c -> table.row(c.getInterviewId(), c.getStatus(), Scorecard.number(c.getScore()), c.getName(), c.getEmail()));
-      table.print(session.console.out);
-      return 0;
+      return session.show(flags, candidates, list -> {
+        Table table = new Table("INTERVIEW_ID", "STATUS", "SCORE", "NAME", "EMAIL");
+        list.forEach(c -> table.row(c.getInterviewId(), c.getStatus(), Scorecard.number(c.getScore()), c.getName(), c.getEmail()));
+        table.print(session.console.out);
+      });
     });
   }
 
@@ -49,13 +46,10 @@ final class CandidatesCommands {
         request.phoneNumber(phone);
       }
       IngestCandidateResponse ingested = client.candidates().ingest(postingId, request);
-      if (flags.json) {
-        session.console.printJson(ingested);
-      } else {
-        session.console.println("interview " + ingested.getInterviewId() + " for " + name + " <" + email + ">");
-        session.console.println("interview link " + Scorecard.orDash(ingested.getInterviewUrl()));
-      }
-      return 0;
+      return session.show(flags, ingested, i -> {
+        session.console.println("interview " + i.getInterviewId() + " for " + name + " <" + email + ">");
+        session.console.println("interview link " + Scorecard.orDash(i.getInterviewUrl()));
+      });
     });
   }
 }

@@ -43,12 +43,7 @@ final class InterviewsCommands {
   }
 
   private int show(InterviewDataResponse data, Flags flags) {
-    if (flags.json) {
-      session.console.printJson(data);
-    } else {
-      Scorecard.print(data, session.console.out);
-    }
-    return 0;
+    return session.show(flags, data, scorecard -> Scorecard.print(scorecard, session.console.out));
   }
 
   /** {@code heymilo interviews metadata …} */
@@ -78,12 +73,7 @@ final class InterviewsCommands {
     }
 
     private int print(Map<String, String> metadata, Flags flags) {
-      if (flags.json) {
-        session.console.printJson(metadata);
-      } else {
-        session.console.println(Scorecard.metadataLine(metadata));
-      }
-      return 0;
+      return session.show(flags, metadata, pairs -> session.console.println(Scorecard.metadataLine(pairs)));
     }
 
     static Map<String, String> parse(List<String> pairs) {

@@ -36,37 +36,18 @@ final class PostingsCommands {
     return session.run(flags, (client, connection) -> {
       ListParams params = ListParams.builder().search(search).build();
       List<PostingResponse> postings = Lists.take(client.postings().list(params).stream(), limit);
-      if (flags.json) {
-        session.console.printJson(postings);
-        return 0;
-      }
-      Table table = new Table("ID", "STATUS", "TITLE");
-      postings.forEach(posting -> table.row(posting.getId(), posting.getStatus(), posting.getTitle()));
-      table.print(session.console.out);
-      return 0;
+      return session.show(flags, postings, list -> {
+        Table table = new Table("ID", "STATUS", "TITLE");
+        list.forEach(posting -> table.row(posting.getId(), posting.getStatus(), posting.getTitle()));
+        table.print(session.console.out);
+      });
     });
   }
 
   @Command(name = "get", description = "Show one posting.")
   int get(@Parameters(paramLabel = "POSTING_ID") String postingId, @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
-      PostingResponse posting = client.postings().get(postingId);
-      if (flags.json) {
-        session.console.printJson(posting);
-        return 0;
-      }
-      Console console = session.console;
-      console.println(posting.getTitle() + "  (" + posting.getId() + ")");
-      console.println("status " + posting.getStatus() + " · language " + Scorecard.orDash(posting.getLanguage())
-          + " · interviewer " + Scorecard.orDash(posting.getInterviewerName()));
-      if (posting.getUrls() != null) {
-        console.println("candidate link " + Scorecard.orDash(posting.getUrls().getCandidateUrl()));
-      }
-      if (posting.getWorkflow() != null) {
-        console.println("workflow " + posting.getWorkflow().stream().map(step -> step.getOrder() + ". " + step.getType())
-            .collect(Collectors.joining(", ")));
-      }
-      return 0;
+      return session.show(flags, client.postings().get(postingId), this::describe);
     });
   }
 
@@ -80,16 +61,27 @@ final class PostingsCommands {
     return session.run(flags, (client, connection) -> {
       CreatePostingRequest request = file != null ? read(file) : fromOptions(title, description, questions, video);
       CreatePostingResponse created = client.postings().create(request);
-      if (flags.json) {
-        session.console.printJson(created);
-      } else {
-        session.console.println("created posting " + created.getId() + " (" + created.getStatus() + ")");
-        if (created.getUrls() != null) {
-          session.console.println("candidate link " + Scorecard.orDash(created.getUrls().getCandidateUrl()));
+      return session.show(flags, created, c -> {
+        session.console.println("created posting " + c.getId() + " (" + c.getStatus() + ")");
+        if (c.getUrls() != null) {
+          session.console.println("candidate link " + Scorecard.orDash(c.getUrls().getCandidateUrl()));
         }
-      }
-      return 0;
+      });
     });
+  }
+
+  private void describe(PostingResponse posting) {
+    Console console = session.console;
+    console.println(posting.getTitle() + "  (" + posting.getId() + ")");
+    console.println("status " + posting.getStatus() + " · language " + Scorecard.orDash(posting.getLanguage())
+        + " · interviewer " + Scorecard.orDash(posting.getInterviewerName()));
+    if (posting.getUrls() != null) {
+      console.println("candidate link " + Scorecard.orDash(posting.getUrls().getCandidateUrl()));
+    }
+    if (posting.getWorkflow() != null) {
+      console.println("workflow " + posting.getWorkflow().stream().map(step -> step.getOrder() + ". " + step.getType())
+          .collect(Collectors.joining(", ")));
+    }
   }
 
   static CreatePostingRequest fromOptions(@Nullable String title, @Nullable String description, @Nullable List<String> questions,

@@ -26,14 +26,11 @@ final class QuestionsCommands {
     return session.run(flags, (client, connection) -> {
       ListParams params = ListParams.builder().modality(modality).build();
       List<QuestionResponse> questions = Lists.take(client.questions().list(postingId, params).stream(), limit);
-      if (flags.json) {
-        session.console.printJson(questions);
-        return 0;
-      }
-      Table table = new Table("ID", "MODALITY", "WEIGHT", "TEXT");
-      questions.forEach(q -> table.row(q.getId(), q.getModality(), q.getScoreWeight(), q.getText()));
-      table.print(session.console.out);
-      return 0;
+      return session.show(flags, questions, list -> {
+        Table table = new Table("ID", "MODALITY", "WEIGHT", "TEXT");
+        list.forEach(q -> table.row(q.getId(), q.getModality(), q.getScoreWeight(), q.getText()));
+        table.print(session.console.out);
+      });
     });
   }
 }

@@ -15,6 +15,19 @@ final class Session {
     int run(HeyMiloClient client, Connection connection) throws Exception;
   }
 
+  /**
+   * Prints a command's result: as JSON under {@code --json} (the API's model, for scripts), otherwise
+   * as {@code asText} writes it. Returns exit code 0.
+   */
+  <T> int show(Flags flags, T result, java.util.function.Consumer<T> asText) {
+    if (flags.json) {
+      console.printJson(result);
+    } else {
+      asText.accept(result);
+    }
+    return 0;
+  }
+
   int run(Flags flags, Action action) {
     return run(() -> Connection.open(console, flags.verbose), action);
   }

@@ -22,14 +22,11 @@ final class WebhooksCommands {
   int list(@Option(names = "--limit", description = "Stop after this many webhooks.") @Nullable Integer limit, @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
       List<WebhookResponse> webhooks = Lists.take(client.webhooks().list().stream(), limit);
-      if (flags.json) {
-        session.console.printJson(webhooks);
-        return 0;
-      }
-      Table table = new Table("ID", "EVENT", "POSTING", "ACTIVE", "URL");
-      webhooks.forEach(w -> table.row(w.getWebhookId(), w.getEventType(), w.getPostingId(), w.getIsActive(), w.getWebhookUrl()));
-      table.print(session.console.out);
-      return 0;
+      return session.show(flags, webhooks, list -> {
+        Table table = new Table("ID", "EVENT", "POSTING", "ACTIVE", "URL");
+        list.forEach(w -> table.row(w.getWebhookId(), w.getEventType(), w.getPostingId(), w.getIsActive(), w.getWebhookUrl()));
+        table.print(session.console.out);
+      });
     });
   }
 
@@ -40,12 +37,8 @@ final class WebhooksCommands {
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
       WebhookResponse webhook = client.webhooks().create(new CreateWebhookRequest().postingId(postingId).webhookUrl(url).eventType(event));
-      if (flags.json) {
-        session.console.printJson(webhook);
-      } else {
-        session.console.println("created webhook " + webhook.getWebhookId() + ": " + webhook.getEventType() + " → " + webhook.getWebhookUrl());
-      }
-      return 0;
+      return session.show(flags, webhook, w ->
+          session.console.println("created webhook " + w.getWebhookId() + ": " + w.getEventType() + " → " + w.getWebhookUrl()));
     });
   }
 
@@ -53,12 +46,7 @@ final class WebhooksCommands {
   int delete(@Parameters(paramLabel = "WEBHOOK_ID") String webhookId, @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
       WebhookResponse deleted = client.webhooks().delete(webhookId);
-      if (flags.json) {
-        session.console.printJson(deleted);
-      } else {
-        session.console.println("deleted webhook " + deleted.getWebhookId());
-      }
-      return 0;
+      return session.show(flags, deleted, w -> session.console.println("deleted webhook " + w.getWebhookId()));
     });
   }
 }

@@ -412,10 +412,7 @@ public final class HeyMiloClient implements AutoCloseable {
      * connection pool are used as they are. Default: a client the SDK creates.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
-      if (okHttpClient == null) {
-        throw new IllegalArgumentException("okHttpClient must not be null");
-      }
-      settings.okHttpClient = okHttpClient;
+      settings.okHttpClient = present("okHttpClient", okHttpClient);
       return this;
     }
 
