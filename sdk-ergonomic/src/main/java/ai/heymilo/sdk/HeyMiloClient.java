@@ -253,7 +253,7 @@ public final class HeyMiloClient implements AutoCloseable {
     ClientSettings s = runtime.settings();
     return "HeyMiloClient{baseUrl=" + s.baseUrl + ", auth=" + (s.apiKey != null ? "api key" : "bearer token")
         + (s.workspaceId != null ? ", workspaceId=" + s.workspaceId : "") + ", maxRetries=" + s.maxRetries
-        + ", jsonLibrary=" + s.jsonLibrary + ", rateLimit=" + s.rateLimit + "}";
+        + ", jsonLibrary=" + s.jsonLibrary + ", rateLimit=" + (s.rateLimit != null ? s.rateLimit : s.limiterFactory != null ? "custom" : null) + "}";
   }
 
   /**
@@ -388,9 +388,24 @@ public final class HeyMiloClient implements AutoCloseable {
       return this;
     }
 
-    /** Paces requests to stay within {@code rateLimit} (see {@link RateLimit#HEYMILO_DOCUMENTED}). Default: off. */
+    /**
+     * Paces this client's requests to stay within {@code rateLimit} (see {@link RateLimit#HEYMILO_DOCUMENTED}),
+     * counted in this process; {@code null} turns pacing off. Default: off. Replaces a
+     * {@link #rateLimiter(RequestLimiter.Factory)}.
+     */
     public Builder rateLimit(@Nullable RateLimit rateLimit) {
       settings.rateLimit = rateLimit;
+      settings.limiterFactory = null;
+      return this;
+    }
+
+    /**
+     * Paces requests with a limiter of your choice, such as one whose budget a whole fleet of clients
+     * shares (see {@link RequestLimiter}). Default: none. Replaces a {@link #rateLimit(RateLimit)}.
+     */
+    public Builder rateLimiter(RequestLimiter.Factory factory) {
+      settings.limiterFactory = present("rateLimiter", factory);
+      settings.rateLimit = null;
       return this;
     }
 

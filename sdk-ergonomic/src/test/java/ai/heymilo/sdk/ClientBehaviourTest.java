@@ -58,6 +58,38 @@ class ClientBehaviourTest {
     }
   }
 
+  @Test
+  void rateLimiter_customLimiter_getsAHashedBudgetKeyAndPacesEveryAttempt() {
+    List<String> budgetKeys = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    RequestLimiter.Factory factory = budgetKey -> {
+      budgetKeys.add(budgetKey);
+      return new RequestLimiter() {
+        @Override
+        public Reservation reserve() {
+          events.add("reserve");
+          return () -> Duration.ofMillis(250);
+        }
+
+        @Override
+        public void finished(Reservation reservation) {
+          events.add("finished");
+        }
+      };
+    };
+    try (HeyMiloClient client = test.clientBuilder().rateLimiter(factory).build()) {
+      test.enqueue(200, TestServer.interviewData("iv_1", "completed"));
+
+      client.interviews().getData("iv_1");
+
+      assertEquals(1, budgetKeys.size());
+      assertTrue(budgetKeys.get(0).matches("sha256:[0-9a-f]{64}"), budgetKeys.get(0));
+      assertTrue(!budgetKeys.get(0).contains(TestServer.API_KEY), "the key itself never reaches the limiter");
+      assertEquals(List.of("reserve", "finished"), events);
+      assertEquals(List.of(Duration.ofMillis(250)), test.sleeper.sleeps());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Mode.class)
   void awaitData_pollsThroughPendingStatusesAndReportsProgress(Mode mode) {

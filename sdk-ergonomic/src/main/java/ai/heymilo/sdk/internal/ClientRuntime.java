@@ -2,6 +2,7 @@ package ai.heymilo.sdk.internal;
 
 import ai.heymilo.client.HeyMiloGson;
 import ai.heymilo.sdk.JsonLibrary;
+import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ConfigurationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,8 +47,9 @@ public final class ClientRuntime implements AutoCloseable {
         .client(httpClient)
         .addConverterFactory(new DecodeFailureConverterFactory(jsonConverter(settings.jsonLibrary), lastStatus))
         .build();
-    RateLimiter rateLimiter = settings.rateLimit == null ? null
-        : new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock);
+    RequestLimiter rateLimiter = settings.rateLimit != null
+        ? new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock)
+        : settings.limiterFactory != null ? settings.limiterFactory.create(budgetKey(settings)) : null;
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries, settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler);
     this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random);
@@ -101,6 +103,22 @@ public final class ClientRuntime implements AutoCloseable {
       throw new ConfigurationException("jsonLibrary(MOSHI) needs com.squareup.moshi:moshi and "
           + "com.squareup.retrofit2:converter-moshi on the class path (missing: " + missing.getMessage()
           + "); add them or use JsonLibrary.GSON");
+    }
+  }
+
+  /** {@code sha256:} and the hex SHA-256 of the credential: names the key's shared budget without revealing it. */
+  static String budgetKey(ClientSettings settings) {
+    String credential = settings.apiKey != null ? settings.apiKey : String.valueOf(settings.bearerToken);
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder("sha256:");
+      for (byte b : hash) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException impossible) {
+      throw new AssertionError("every JDK has SHA-256", impossible);
     }
   }
 

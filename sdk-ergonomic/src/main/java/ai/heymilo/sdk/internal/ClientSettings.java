@@ -3,6 +3,7 @@ package ai.heymilo.sdk.internal;
 import ai.heymilo.sdk.JsonLibrary;
 import ai.heymilo.sdk.LogLevel;
 import ai.heymilo.sdk.RateLimit;
+import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class ClientSettings {
   public Sleeper sleeper = Sleeper.SYSTEM;
   public @Nullable ScheduledExecutorService scheduler;
   public @Nullable RateLimit rateLimit;
+  /** Creates the client's limiter; null: no limiter. Set by {@code rateLimit(...)} or {@code rateLimiter(...)}. */
+  public RequestLimiter.@Nullable Factory limiterFactory;
   public DoubleSupplier random = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
 
   /** Returns a field-by-field copy. */
@@ -59,6 +62,7 @@ public final class ClientSettings {
     copy.sleeper = sleeper;
     copy.scheduler = scheduler;
     copy.rateLimit = rateLimit;
+    copy.limiterFactory = limiterFactory;
     copy.random = random;
     return copy;
   }

@@ -1,5 +1,6 @@
 package ai.heymilo.sdk.internal;
 
+import ai.heymilo.sdk.RequestLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * ends ({@link #finished}), and a request is counted from then: a server that counts arrivals has
  * seen it by that time at the latest.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestLimiter {
   private final long windowMillis;
   private final long[] lastSends;
   private final Clock clock;
@@ -39,6 +40,7 @@ public final class RateLimiter {
    * Reserves the next send slot. Every call reserves: wait {@link Reservation#delayMillis()}, send,
    * and report the end of the exchange with {@link #finished}.
    */
+  @Override
   public synchronized Reservation reserve() {
     long now = clock.millis();
     int index = oldest;
@@ -58,7 +60,12 @@ public final class RateLimiter {
    * response time per window. Ignored when the exchange ended before its slot (the plan stands) or
    * once the slot's place in the ring has been reused (more requests in flight than permits).
    */
-  public synchronized void finished(Reservation reservation) {
+  @Override
+  public synchronized void finished(RequestLimiter.Reservation reserved) {
+    if (!(reserved instanceof Reservation)) {
+      return;
+    }
+    Reservation reservation = (Reservation) reserved;
     Instant now = clock.instant();
     long millis = now.toEpochMilli() + (now.getNano() % 1_000_000 == 0 ? 0 : 1);
     if (lastSends[reservation.index] == reservation.slot && millis > reservation.slot) {
@@ -67,7 +74,7 @@ public final class RateLimiter {
   }
 
   /** A send slot handed out by {@link #reserve()}. */
-  public static final class Reservation {
+  public static final class Reservation implements RequestLimiter.Reservation {
     private final int index;
     private final long slot;
     private final long delayMillis;
@@ -81,6 +88,11 @@ public final class RateLimiter {
     /** How long to wait before sending; 0 = now. */
     public long delayMillis() {
       return delayMillis;
+    }
+
+    @Override
+    public Duration delay() {
+      return Duration.ofMillis(delayMillis);
     }
   }
 }

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ApiTimeoutException;
@@ -34,12 +35,12 @@ public final class Transport {
   private static final Pattern JSON_PATH = Pattern.compile("path (\\$[^\\s,;]*)");
 
   private final RetryPolicy retryPolicy;
-  private final @Nullable RateLimiter rateLimiter;
+  private final @Nullable RequestLimiter rateLimiter;
   private final ErrorMapper errorMapper;
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
 
-  public Transport(RetryPolicy retryPolicy, @Nullable RateLimiter rateLimiter, java.time.Clock clock, Sleeper sleeper,
+  public Transport(RetryPolicy retryPolicy, @Nullable RequestLimiter rateLimiter, java.time.Clock clock, Sleeper sleeper,
       ScheduledExecutorService scheduler) {
     this.retryPolicy = retryPolicy;
     this.rateLimiter = rateLimiter;
@@ -58,7 +59,7 @@ public final class Transport {
   public <T> RawResponse<T> execute(Call<T> call, boolean idempotent) {
     Call<T> current = call;
     for (int attempt = 1; ; attempt++) {
-      RateLimiter.@Nullable Reservation slot = pace(current.request());
+      RequestLimiter.@Nullable Reservation slot = pace(current.request());
       HeyMiloException failure;
       try {
         return toRawResponse(current.request(), executeAndReport(current, slot));
@@ -91,17 +92,28 @@ public final class Transport {
   }
 
   /** Waits on this thread for the rate limiter's next slot; returns it, or null without a limiter. */
-  private RateLimiter.@Nullable Reservation pace(Request request) {
+  private RequestLimiter.@Nullable Reservation pace(Request request) {
     if (rateLimiter == null) {
       return null;
     }
-    RateLimiter.Reservation slot = rateLimiter.reserve();
-    pause(slot.delayMillis(), request);
+    RequestLimiter.Reservation slot = reserve(rateLimiter, request);
+    pause(slot.delay().toMillis(), request);
     return slot;
   }
 
+  /** Asks the limiter for a slot; a limiter failure (say, its store is down) ends the call, typed. */
+  private static RequestLimiter.Reservation reserve(RequestLimiter limiter, Request request) {
+    try {
+      return limiter.reserve();
+    } catch (HeyMiloException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new HeyMiloException("The rate limiter failed before " + describe(request) + ": " + e, e);
+    }
+  }
+
   /** Runs the call; then tells the rate limiter that the exchange of {@code slot} has ended. */
-  private <T> Response<T> executeAndReport(Call<T> call, RateLimiter.@Nullable Reservation slot) throws IOException {
+  private <T> Response<T> executeAndReport(Call<T> call, RequestLimiter.@Nullable Reservation slot) throws IOException {
     try {
       return call.execute();
     } finally {
@@ -109,7 +121,7 @@ public final class Transport {
     }
   }
 
-  private void finished(RateLimiter.@Nullable Reservation slot) {
+  private void finished(RequestLimiter.@Nullable Reservation slot) {
     if (rateLimiter != null && slot != null) {
       rateLimiter.finished(slot);
     }
@@ -193,7 +205,7 @@ public final class Transport {
     private volatile Call<T> current;
     private volatile @Nullable ScheduledFuture<?> scheduled;
     /** The rate limiter's slot of the attempt in flight, released when its exchange ends. */
-    private volatile RateLimiter.@Nullable Reservation slot;
+    private volatile RequestLimiter.@Nullable Reservation slot;
     private int attempt;
 
     AsyncExchange(Call<T> call, boolean idempotent) {
@@ -208,14 +220,20 @@ public final class Transport {
 
     /** Sends now, or when the rate limiter's slot comes up. */
     private void sendPaced() {
-      RateLimiter limiter = rateLimiter;
+      RequestLimiter limiter = rateLimiter;
       if (limiter == null) {
         runAfter(0, () -> current.enqueue(this));
         return;
       }
-      RateLimiter.Reservation reserved = limiter.reserve();
+      RequestLimiter.Reservation reserved;
+      try {
+        reserved = reserve(limiter, current.request());
+      } catch (HeyMiloException e) {
+        future.completeExceptionally(e);
+        return;
+      }
       slot = reserved;
-      runAfter(reserved.delayMillis(), () -> current.enqueue(this));
+      runAfter(reserved.delay().toMillis(), () -> current.enqueue(this));
     }
 
     private void runAfter(long delayMillis, Runnable action) {
