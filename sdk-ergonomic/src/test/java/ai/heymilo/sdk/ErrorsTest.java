@@ -47,7 +47,7 @@ class ErrorsTest {
   }
 
   private Object getData(Mode mode) {
-    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.interviews().getDataAsync("iv_1"));
+    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.async().interviews().getData("iv_1"));
   }
 
   private ApiException failWith(Mode mode, int status, String body) {
@@ -179,7 +179,7 @@ class ErrorsTest {
 
     InvalidResponseException error = assertThrows(InvalidResponseException.class, () -> mode.call(
         () -> client.interviews().setMetadata("iv_1", java.util.Map.of("a", "b")),
-        () -> client.interviews().setMetadataAsync("iv_1", java.util.Map.of("a", "b"))));
+        () -> client.async().interviews().setMetadata("iv_1", java.util.Map.of("a", "b"))));
 
     assertEquals(201, error.statusCode());
     assertTrue(error.getMessage().startsWith("Could not decode the 201 response to POST /api/v2/interviews/iv_1/metadata"), error.getMessage());
@@ -213,7 +213,7 @@ class ErrorsTest {
         .setBodyDelay(2, TimeUnit.SECONDS));
 
     assertThrows(ApiTimeoutException.class,
-        () -> mode.call(() -> impatient.interviews().getData("iv_1"), () -> impatient.interviews().getDataAsync("iv_1")));
+        () -> mode.call(() -> impatient.interviews().getData("iv_1"), () -> impatient.async().interviews().getData("iv_1")));
   }
 
   @Test

@@ -286,14 +286,7 @@ public final class CodegenView {
 
   /** The Java type the generator uses for a data schema of an envelope. */
   private static String javaType(JsonNode schema) {
-    if (schema.has("$ref")) {
-      String ref = schema.get("$ref").asText();
-      return pascalCase(ref.substring(ref.lastIndexOf('/') + 1));
-    }
-    if ("array".equals(schema.path("type").asText())) {
-      return "java.util.List<" + javaType(schema.path("items")) + ">";
-    }
-    return "Object";
+    return JavaTypes.of(schema);
   }
 
   // --- traversal ---------------------------------------------------------------------------
