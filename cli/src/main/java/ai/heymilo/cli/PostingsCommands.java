@@ -7,7 +7,7 @@ import ai.heymilo.model.CreateQuestion;
 import ai.heymilo.model.PostingResponse;
 import ai.heymilo.model.WebInterviewConfig;
 import ai.heymilo.model.WebInterviewStep;
-import ai.heymilo.sdk.ListParams;
+import ai.heymilo.sdk.params.ListPostingsParams;
 import ai.heymilo.sdk.errors.InvalidRequestException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class PostingsCommands {
       @Option(names = "--limit", description = "Stop after this many postings.") @Nullable Integer limit,
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
-      ListParams params = ListParams.builder().search(search).build();
+      ListPostingsParams params = ListPostingsParams.builder().search(search).build();
       List<PostingResponse> postings = Lists.take(client.postings().list(params).stream(), limit);
       return session.show(flags, postings, list -> {
         Table table = new Table("ID", "STATUS", "TITLE");
