@@ -34,7 +34,7 @@ public interface WebhookDeduplicator {
   boolean firstDelivery(String deliveryKey);
 
   /**
-   * Returns an in-memory store of the last {@value #DEFAULT_MAX_KEYS} keys seen within 24 hours (about 2 MB when
+   * Returns an in-memory store of the last {@value #DEFAULT_MAX_KEYS} keys seen within 24 hours (about 1.6 MB when
    * full).
    */
   static WebhookDeduplicator inMemory() {
@@ -43,7 +43,8 @@ public interface WebhookDeduplicator {
 
   /**
    * Returns an in-memory store of at most {@code maxKeys} keys, each remembered for {@code window} after its first
-   * delivery; when full, the oldest key is forgotten first. Memory stays bounded at roughly 200 bytes a key.
+   * delivery; when full, the oldest key is forgotten first. Memory stays bounded at about 160 bytes a key (measured
+   * on JDK 17 with {@code sha256:} keys).
    *
    * @throws IllegalArgumentException if {@code maxKeys} is not positive or {@code window} is not a positive duration
    */
