@@ -20,6 +20,7 @@ import ai.heymilo.sdk.errors.ApiException;
 import ai.heymilo.sdk.errors.AuthenticationException;
 import ai.heymilo.sdk.errors.BadRequestException;
 import ai.heymilo.sdk.errors.FieldError;
+import ai.heymilo.sdk.errors.InternalServerException;
 import ai.heymilo.sdk.errors.NotFoundException;
 import ai.heymilo.sdk.errors.RateLimitException;
 import ai.heymilo.sdk.errors.UnprocessableEntityException;
@@ -167,13 +168,26 @@ class HeyMiloSandboxTest {
   }
 
   @Test
-  void statusHeader_successOrUndocumented() {
+  void statusHeader_successOrUndocumented500_inTheApiErrorShape() {
     try (HeyMiloClient forced200 = forcing("200", HeyMiloSandbox.INVALID_API_KEY); HeyMiloClient forced500 = forcing("500")) {
       assertEquals(SandboxData.POSTING_ID, forced200.postings().get(SandboxData.POSTING_ID).getId());
-      ApiException undocumented = assertThrows(ApiException.class, () -> forced500.postings().get(SandboxData.POSTING_ID));
-      assertEquals(400, undocumented.statusCode());
-      assertEquals("sandbox_status_not_recorded", undocumented.code());
+      InternalServerException undocumented = assertThrows(InternalServerException.class,
+          () -> forced500.postings().get(SandboxData.POSTING_ID));
+      assertEquals(500, undocumented.statusCode());
+      assertEquals("api_error", undocumented.type());
+      assertEquals("internal_server_error", undocumented.code());
+      assertTrue(undocumented.apiMessage().contains("GET /api/v2/postings/" + SandboxData.POSTING_ID), undocumented.apiMessage());
     }
+  }
+
+  @Test
+  void statusHeader_notAStatus_answers400NamingTheHeader() throws Exception {
+    HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/postings/" + SandboxData.POSTING_ID,
+        Map.of("X-API-KEY", HeyMiloSandbox.API_KEY, HeyMiloSandbox.STATUS_HEADER, "teapot"));
+
+    assertEquals(400, response.statusCode());
+    assertEquals("X-Sandbox-Status must be an HTTP status from 200 to 599, such as 500, but was 'teapot'.",
+        Json.read(response.body()).path("error").path("message").asText());
   }
 
   @Test
@@ -296,8 +310,10 @@ class HeyMiloSandboxTest {
     assertEquals(SandboxData.VOICE_ID, posting.getWorkflow().get(1).getConfig().get("voice_id"));
     assertEquals(SandboxData.EMAIL_TEMPLATE_GROUP_ID, posting.getEmailTemplateGroupId());
     assertEquals(SandboxData.POSTING_ID, client.webhooks().get(SandboxData.WEBHOOK_ID).getPostingId());
-    assertEquals(SandboxData.INTERVIEW_ID, client.candidates().ingest(SandboxData.POSTING_ID,
-        new ai.heymilo.model.CandidateIngestRequest().name("Jane Smith").email("jane.smith@example.com")).getInterviewId());
+    String ingested = client.candidates().ingest(SandboxData.POSTING_ID,
+        new ai.heymilo.model.CandidateIngestRequest().name("Ada Lovelace").email("ada@example.com")).getInterviewId();
+    assertTrue(ingested.matches("[0-9A-F]{16}"), ingested);
+    assertEquals("Ada Lovelace", client.interviews().getData(ingested).getName());
     Map<String, String> metadata = client.interviews().getMetadata(SandboxData.INTERVIEW_ID);
     assertEquals(metadata, client.interviews().awaitData(SandboxData.INTERVIEW_ID, FAST).getMetadata());
     assertNotEquals(0, client.questions().list(SandboxData.POSTING_ID).stream()
