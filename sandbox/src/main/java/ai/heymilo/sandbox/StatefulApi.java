@@ -866,7 +866,11 @@ final class StatefulApi {
     }
     web.set("scorecard", scorecard);
     web.set("transcript", transcript);
-    web.set("match_score", weights == 0 ? null : matchScore(weighted, weights));
+    if (weights == 0) {
+      web.putNull("match_score");
+    } else {
+      web.put("match_score", matchScore(weighted, weights));
+    }
     ArrayNode highlights = web.putArray("highlights");
     ArrayNode lowlights = web.putArray("lowlights");
     if (best != null && worst != null && best != worst) {
@@ -876,9 +880,9 @@ final class StatefulApi {
     return web;
   }
 
-  /** {@code 100 × Σ score·weight / (5 × Σ weight)}, one decimal: the interview's score out of 100. */
-  static DecimalNode matchScore(long weighted, long weights) {
-    return DecimalNode.valueOf(BigDecimal.valueOf(100 * weighted).divide(BigDecimal.valueOf(5 * weights), 1, RoundingMode.HALF_UP));
+  /** {@code 100 × Σ score·weight / (5 × Σ weight)}, rounded half up to a whole number: the interview's score out of 100. */
+  static long matchScore(long weighted, long weights) {
+    return BigDecimal.valueOf(100 * weighted).divide(BigDecimal.valueOf(5 * weights), 0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private static String summary(int score) {

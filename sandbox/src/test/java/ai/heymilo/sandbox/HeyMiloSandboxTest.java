@@ -125,7 +125,7 @@ class HeyMiloSandboxTest {
   void missingCredentials_answer401() throws Exception {
     HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/postings/" + SandboxData.POSTING_ID, Map.of());
     assertEquals(401, response.statusCode());
-    assertEquals("missing_api_key", Json.read(response.body()).path("error").path("code").asText());
+    assertEquals("missing_api_key", SandboxJson.parse(response.body()).path("error").path("code").asText());
   }
 
   @Test
@@ -187,7 +187,7 @@ class HeyMiloSandboxTest {
 
     assertEquals(400, response.statusCode());
     assertEquals("X-Sandbox-Status must be an HTTP status from 200 to 599, such as 500, but was 'teapot'.",
-        Json.read(response.body()).path("error").path("message").asText());
+        SandboxJson.parse(response.body()).path("error").path("message").asText());
   }
 
   @Test
@@ -196,7 +196,7 @@ class HeyMiloSandboxTest {
     for (String limit : List.of("0", "101", "5000")) {
       HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/voices?limit=" + limit, key);
       assertEquals(422, response.statusCode(), limit);
-      assertEquals("limit", Json.read(response.body()).path("detail").path(0).path("loc").path(1).asText());
+      assertEquals("limit", SandboxJson.parse(response.body()).path("detail").path(0).path("loc").path(1).asText());
     }
     assertEquals(200, http("GET", sandbox.baseUrl() + "/api/v2/voices?limit=100", key).statusCode());
     UnprocessableEntityException noTitle = assertThrows(UnprocessableEntityException.class,
@@ -208,7 +208,7 @@ class HeyMiloSandboxTest {
   void unknownRoute_answers404InTheErrorShape() throws Exception {
     HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/nothing-here", Map.of("X-API-KEY", HeyMiloSandbox.API_KEY));
     assertEquals(404, response.statusCode());
-    JsonNode error = Json.read(response.body()).path("error");
+    JsonNode error = SandboxJson.parse(response.body()).path("error");
     assertEquals("route_not_found", error.path("code").asText());
     assertTrue(error.path("message").asText().contains("GET /api/v2/nothing-here"), error.toString());
   }
@@ -286,7 +286,7 @@ class HeyMiloSandboxTest {
   @Test
   void voicePreview_audioDirectlyOrThroughARedirect() throws Exception {
     byte[] audio = client.voices().getPreview(SandboxData.VOICE_ID);
-    assertArrayEquals(RecordingsGenerator.Mp3.preview(), audio);
+    assertArrayEquals(recordedPreview(), audio);
     assertEquals('I', audio[0]);
     assertArrayEquals(audio, client.voices().getPreview(SandboxData.REDIRECTING_VOICE_ID));
     HttpResponse<String> redirect = http("GET", sandbox.baseUrl() + "/api/v2/voices/" + SandboxData.REDIRECTING_VOICE_ID + "/preview",
@@ -321,6 +321,14 @@ class HeyMiloSandboxTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The audio the recordings serve for every voice preview. */
+  static byte[] recordedPreview() throws IOException {
+    try (java.io.InputStream in = HeyMiloSandboxTest.class.getResourceAsStream(
+        "/" + HeyMiloSandbox.RECORDINGS + "/__files/" + HeyMiloSandbox.VOICE_PREVIEW_FILE)) {
+      return in.readAllBytes();
+    }
+  }
 
   /** A client that sends X-Sandbox-Status: status on every request. */
   private static HeyMiloClient forcing(String status) {
