@@ -118,7 +118,7 @@ final class ContractTable {
             assertEquals(POSTING_ID, stats.getPostingId());
             assertEquals(3L, stats.getTotalCandidates());
             assertEquals(1L, stats.getCompletedInterviews());
-            assertEquals(82.0, stats.getAverageInterviewScore());
+            assertEquals(84.0, stats.getAverageInterviewScore());
           }),
       call("archivePosting", c -> c.postings().archive(POSTING_ID))
           .returns(200, posting -> {

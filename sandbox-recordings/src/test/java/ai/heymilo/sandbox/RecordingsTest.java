@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import ai.heymilo.sandbox.SpecOperations.Operation;
+import ai.heymilo.spec.operations.Operation;
+import ai.heymilo.spec.operations.SchemaViolation;
+import ai.heymilo.spec.operations.SpecOperations;
 import ai.heymilo.sdk.HeyMiloClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The committed recordings: up to date, complete, well-formed, valid against the spec, loadable from a jar. */
 class RecordingsTest {
-  private static final String SPEC_URI = "https://sandbox.heymilo.test/openapi.json";
   private static SpecOperations spec;
   private static Path recordings;
   private static SortedMap<String, JsonNode> mappings;
 
   @BeforeAll
-  static void load() throws IOException, URISyntaxException {
-    spec = new SpecOperations();
-    URL root = RecordingsTest.class.getClassLoader().getResource(HeyMiloSandbox.RECORDINGS);
-    recordings = Path.of(root.toURI());
+  static void load() throws IOException {
+    spec = SpecOperations.load();
+    recordings = RecordingsGenerator.defaultRoot(); // The committed files, whichever jar the sandbox comes from.
     mappings = new TreeMap<>();
     try (Stream<Path> files = Files.list(recordings.resolve("mappings"))) {
       for (Path file : (Iterable<Path>) files::iterator) {
@@ -60,7 +53,7 @@ class RecordingsTest {
   @Test
   void committedRecordings_matchWhatTheGeneratorWrites() throws IOException {
     SortedMap<String, byte[]> generated = new RecordingsGenerator(spec, new Fixtures()).generate();
-    Path source = Path.of("src/main/resources", HeyMiloSandbox.RECORDINGS);
+    Path source = RecordingsGenerator.defaultRoot();
     SortedMap<String, byte[]> committed = new TreeMap<>();
     for (String folder : List.of(RecordingsGenerator.MAPPINGS, RecordingsGenerator.FILES)) {
       try (Stream<Path> files = Files.list(source.resolve(folder))) {
@@ -83,8 +76,8 @@ class RecordingsTest {
     }
     if (!differences.isEmpty()) {
       fail("The committed recordings are out of date (" + differences.size() + " files, first: " + differences.subList(0,
-          Math.min(5, differences.size())) + "). Regenerate them: mvn -B -q install -DskipTests && mvn -B -q -pl sandbox exec:java "
-          + "-Dexec.mainClass=ai.heymilo.sandbox.RecordingsGenerator -Dexec.classpathScope=test");
+          Math.min(5, differences.size())) + "). Regenerate them: mvn -B -q install -DskipTests && mvn -B -q -pl sandbox-recordings exec:java; "
+          + "then rebuild the sandbox (see sandbox-recordings/README.md)");
     }
   }
 
@@ -98,7 +91,7 @@ class RecordingsTest {
       int status = metadata.path("status").asInt(-1);
       if (operationId.isEmpty() || status < 0 || stub.getMetadata() == null) {
         problems.add(entry.getKey() + ": no operationId/status metadata");
-      } else if (!spec.pairs().contains(operationId + " " + status)) {
+      } else if (!pairs().contains(operationId + " " + status)) {
         problems.add(entry.getKey() + ": " + operationId + " " + status + " is not documented in the spec");
       } else if (stub.getResponse().getStatus() != status) {
         problems.add(entry.getKey() + ": answers " + stub.getResponse().getStatus() + " but its metadata says " + status);
@@ -124,10 +117,10 @@ class RecordingsTest {
             1, Integer::sum);
       }
     }
-    assertEquals(56, spec.operations.size());
-    assertEquals(261, spec.pairs().size());
+    assertEquals(56, spec.operations().size());
+    assertEquals(261, pairs().size());
     List<String> wrong = new ArrayList<>();
-    for (String pair : spec.pairs()) {
+    for (String pair : pairs()) {
       if (primaries.getOrDefault(pair, 0) != 1) {
         wrong.add(pair + " has " + primaries.getOrDefault(pair, 0));
       }
@@ -137,19 +130,15 @@ class RecordingsTest {
 
   @Test
   void everyJsonBody_isValidAgainstTheMergedSpec() throws IOException {
-    String specText = new String(RecordingsTest.class.getResourceAsStream(SpecOperations.SPEC_RESOURCE).readAllBytes(),
-        StandardCharsets.UTF_8);
-    SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder.schemas(Map.of(SPEC_URI, specText)));
-    Map<String, Schema> schemas = new HashMap<>();
     List<String> problems = new ArrayList<>();
     int validated = 0;
     for (Map.Entry<String, JsonNode> entry : mappings.entrySet()) {
       JsonNode metadata = entry.getValue().path("metadata");
-      Operation op = spec.get(metadata.path("operationId").asText());
+      Operation op = spec.operation(metadata.path("operationId").asText()).orElseThrow();
       int status = metadata.path("status").asInt();
       String contentType = entry.getValue().path("response").path("headers").path("Content-Type").asText("");
       String bodyFile = entry.getValue().path("response").path("bodyFileName").asText(null);
-      String pointer = op.responseSchemaPointer(status);
+      String pointer = op.responseSchemaPointer(status, "application/json").orElse(null);
       if (bodyFile == null || !contentType.equals("application/json")) {
         if (pointer != null && status != 200) {
           problems.add(entry.getKey() + ": documents a JSON body but has none");
@@ -160,12 +149,10 @@ class RecordingsTest {
         problems.add(entry.getKey() + ": has a JSON body where the spec documents none");
         continue;
       }
-      Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(SPEC_URI + "#" + p)));
       JsonNode body = Json.read(Files.readString(recordings.resolve("__files").resolve(bodyFile)));
-      List<Error> errors = schema.validate(body);
       validated++;
-      for (Error error : errors) {
-        problems.add(bodyFile + " (" + entry.getKey() + "): " + error);
+      for (SchemaViolation violation : spec.schemas().validate(pointer, body)) {
+        problems.add(bodyFile + " (" + entry.getKey() + "): " + violation);
       }
     }
     assertEquals(List.of(), problems);
@@ -199,6 +186,17 @@ class RecordingsTest {
       assertArrayEquals(RecordingsGenerator.Mp3.preview(), client.voices().getPreview(SandboxData.REDIRECTING_VOICE_ID));
       assertEquals("completed", client.interviews().getData(SandboxData.interviewCompletingAfter(1, "jar")).getStatus());
     }
+  }
+
+  /** Every operation × documented status, as {@code operationId status}. */
+  private static java.util.Set<String> pairs() {
+    java.util.Set<String> pairs = new TreeSet<>();
+    for (Operation op : spec.operations()) {
+      for (int status : op.statuses()) {
+        pairs.add(op.operationId() + " " + status);
+      }
+    }
+    return pairs;
   }
 
   private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {

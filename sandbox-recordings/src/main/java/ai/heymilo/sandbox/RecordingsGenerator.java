@@ -1,6 +1,8 @@
 package ai.heymilo.sandbox;
 
-import ai.heymilo.sandbox.SpecOperations.Operation;
+import ai.heymilo.spec.operations.Operation;
+import ai.heymilo.spec.operations.Parameter;
+import ai.heymilo.spec.operations.SpecOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * documented status one primary mapping and body file, plus the trigger mappings that select a
  * status by key, id, query or body, and the polling scenarios.
  *
- * <p>Run it after changing the fixtures, the error texts below or the spec (see the sandbox
+ * <p>Run it after changing the fixtures, the error texts below or the spec (see this module's
  * README); {@code RecordingsTest} fails while the committed files differ from what it generates.
  *
  * <p>Priorities (1 is tried first): 1 {@code X-Sandbox-Status}; 2 missing credentials; 3 special
@@ -79,7 +81,7 @@ final class RecordingsGenerator {
   /** Regenerates the committed recordings: {@code [recordings folder]}, by default the module's. */
   public static void main(String[] args) throws IOException {
     Path root = args.length > 0 ? Path.of(args[0]) : defaultRoot();
-    SortedMap<String, byte[]> generated = new RecordingsGenerator(new SpecOperations(), new Fixtures()).generate();
+    SortedMap<String, byte[]> generated = new RecordingsGenerator(SpecOperations.load(), new Fixtures()).generate();
     for (String folder : List.of(MAPPINGS, FILES)) {
       Path dir = root.resolve(folder);
       if (Files.isDirectory(dir)) {
@@ -97,11 +99,11 @@ final class RecordingsGenerator {
     System.out.println("Wrote " + generated.size() + " files to " + root.toAbsolutePath().normalize());
   }
 
-  /** The recordings folder of the sandbox module, from the module or the repository root. */
+  /** The recordings folder of the sandbox module, from this module's folder or the repository root. */
   static Path defaultRoot() {
     Path inModule = Path.of("src/main/resources", HeyMiloSandbox.RECORDINGS);
-    if (Files.isDirectory(Path.of("src/main/java/ai/heymilo/sandbox"))) {
-      return inModule;
+    if (Files.isRegularFile(Path.of("src/main/java/ai/heymilo/sandbox/RecordingsGenerator.java"))) {
+      return Path.of("..", "sandbox").resolve(inModule);
     }
     return Path.of("sandbox").resolve(inModule);
   }
@@ -117,8 +119,8 @@ final class RecordingsGenerator {
         "The bearer token is invalid or has expired. Obtain a new access token and retry.", null)));
     files.put(FILES + LIMIT_TOO_SMALL_FILE, Json.bytes(validationError(detail(List.of("query", "limit"),
         "Input should be greater than or equal to 1", "greater_than_equal", "ge", 1))));
-    for (Operation op : spec.operations) {
-      for (int status : op.statuses) {
+    for (Operation op : spec.operations()) {
+      for (int status : op.statuses()) {
         primary(op, status);
       }
       triggers(op);
@@ -131,26 +133,26 @@ final class RecordingsGenerator {
   /** The one mapping per operation × status: {@code X-Sandbox-Status: <status>}, or no header for the success. */
   private void primary(Operation op, int status) {
     boolean success = status == op.successStatus();
-    String name = op.operationId + "-" + status;
+    String name = op.operationId() + "-" + status;
     ObjectNode response = Json.object().put("status", status);
     ObjectNode headers = response.putObject("headers");
     String bodyFile;
     if (status == 302) {
       headers.put("Location", HeyMiloSandbox.VOICE_PREVIEW_CDN_PATH + SandboxData.REDIRECTING_VOICE_ID + ".mp3");
       bodyFile = null;
-    } else if (op.operationId.equals("getVoicePreview") && success) {
+    } else if (op.operationId().equals("getVoicePreview") && success) {
       headers.put("Content-Type", "audio/mpeg");
       bodyFile = VOICE_PREVIEW_FILE;
     } else {
       headers.put("Content-Type", "application/json");
       bodyFile = name + ".json";
-      files.put(FILES + bodyFile, Json.bytes(success ? fixtures.response(op.operationId) : errorBody(op, status)));
+      files.put(FILES + bodyFile, Json.bytes(success ? fixtures.response(op.operationId()) : errorBody(op, status)));
     }
     commonHeaders(headers, name, status);
     if (bodyFile != null) {
       response.put("bodyFileName", bodyFile);
     }
-    ObjectNode request = request(op, spec.pathRegex(op, null, null));
+    ObjectNode request = request(op, pathRegex(op, null, null));
     ObjectNode statusHeader = request.putObject("headers").putObject(HeyMiloSandbox.STATUS_HEADER);
     if (success) {
       statusHeader.putArray("or").add(Json.object().put("absent", true)).add(Json.object().put("equalTo", String.valueOf(status)));
@@ -164,7 +166,7 @@ final class RecordingsGenerator {
   // ---------------------------------------------------------------- triggers
 
   private void triggers(Operation op) {
-    String anyPath = spec.pathRegex(op, null, null);
+    String anyPath = pathRegex(op, null, null);
     if (op.documents(401)) {
       ObjectNode none = request(op, anyPath);
       ObjectNode headers = statusHeaderAbsent(none);
@@ -172,17 +174,17 @@ final class RecordingsGenerator {
       headers.putObject("Authorization").put("absent", true);
       mapping(op, 401, "missing-credentials", null, PRIORITY_NO_CREDENTIALS, none, errorResponse(op, 401, MISSING_CREDENTIALS_FILE), null);
       mapping(op, 401, "invalid-api-key", null, PRIORITY_SPECIAL_KEY, keyRequest(op, anyPath, HeyMiloSandbox.INVALID_API_KEY),
-          errorResponse(op, 401, op.operationId + "-401.json"), null);
+          errorResponse(op, 401, op.operationId() + "-401.json"), null);
       mapping(op, 401, "invalid-bearer-token", null, PRIORITY_SPECIAL_KEY, bearerRequest(op, anyPath, HeyMiloSandbox.INVALID_API_KEY),
           errorResponse(op, 401, INVALID_BEARER_FILE), null);
     }
     if (op.documents(429)) {
       mapping(op, 429, "rate-limited-api-key", null, PRIORITY_SPECIAL_KEY, keyRequest(op, anyPath, HeyMiloSandbox.RATE_LIMITED_API_KEY),
-          errorResponse(op, 429, op.operationId + "-429.json"), null);
+          errorResponse(op, 429, op.operationId() + "-429.json"), null);
       mapping(op, 429, "rate-limited-bearer-token", null, PRIORITY_SPECIAL_KEY,
-          bearerRequest(op, anyPath, HeyMiloSandbox.RATE_LIMITED_API_KEY), errorResponse(op, 429, op.operationId + "-429.json"), null);
+          bearerRequest(op, anyPath, HeyMiloSandbox.RATE_LIMITED_API_KEY), errorResponse(op, 429, op.operationId() + "-429.json"), null);
     }
-    if (op.documents(422) && op.queryParams.contains("limit")) {
+    if (op.documents(422) && op.parameter("query", "limit").isPresent()) {
       ObjectNode small = request(op, anyPath);
       statusHeaderAbsent(small);
       small.putObject("queryParameters").putObject("limit").put("matches", "-[0-9]+|0+");
@@ -190,24 +192,24 @@ final class RecordingsGenerator {
       ObjectNode large = request(op, anyPath);
       statusHeaderAbsent(large);
       large.putObject("queryParameters").putObject("limit").put("matches", "0*(10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[1-9][0-9]{3,})");
-      mapping(op, 422, "limit-too-large", null, PRIORITY_VALIDATION, large, errorResponse(op, 422, op.operationId + "-422.json"), null);
+      mapping(op, 422, "limit-too-large", null, PRIORITY_VALIDATION, large, errorResponse(op, 422, op.operationId() + "-422.json"), null);
     }
-    String field = REQUIRED_BODY_FIELD.get(op.operationId);
+    String field = REQUIRED_BODY_FIELD.get(op.operationId());
     if (op.documents(422) && field != null) {
       ObjectNode request = request(op, anyPath);
       statusHeaderAbsent(request);
       request.putArray("bodyPatterns").addObject().putObject("not").put("matchesJsonPath", "$." + field);
-      mapping(op, 422, "missing-body-field", field, PRIORITY_VALIDATION, request, errorResponse(op, 422, op.operationId + "-422.json"),
+      mapping(op, 422, "missing-body-field", field, PRIORITY_VALIDATION, request, errorResponse(op, 422, op.operationId() + "-422.json"),
           null);
     }
     if (op.documents(404)) {
-      String primaryParam = op.pathParams.isEmpty() ? null : op.pathParams.get(op.pathParams.size() - 1);
-      for (String param : op.pathParams) {
-        ObjectNode request = request(op, spec.pathRegex(op, param, "missing[^/]*"));
+      String primaryParam = pathParams(op).isEmpty() ? null : pathParams(op).get(pathParams(op).size() - 1);
+      for (String param : pathParams(op)) {
+        ObjectNode request = request(op, pathRegex(op, param, "missing[^/]*"));
         statusHeaderAbsent(request);
-        String bodyFile = op.operationId + "-404.json";
+        String bodyFile = op.operationId() + "-404.json";
         if (!param.equals(primaryParam)) {
-          bodyFile = op.operationId + "-404-missing-" + param + ".json";
+          bodyFile = op.operationId() + "-404-missing-" + param + ".json";
           files.put(FILES + bodyFile, Json.bytes(notFound(op, param)));
         }
         mapping(op, 404, "missing-id", param, PRIORITY_MISSING_ID, request, errorResponse(op, 404, bodyFile), null);
@@ -218,7 +220,7 @@ final class RecordingsGenerator {
 
   /** The scenarios and special ids of the fixtures. */
   private void fixtureTriggers(Operation op) {
-    switch (op.operationId) {
+    switch (op.operationId()) {
       case "getInterviewData":
         String interviewData = "/api/v2/interviews/%s/data";
         scenario(op, String.format(interviewData, SandboxData.INTERVIEW_ID), "interview-" + SandboxData.INTERVIEW_ID,
@@ -284,9 +286,9 @@ final class RecordingsGenerator {
       String variant = state[1];
       String next = state[2];
       ObjectNode response = variant == null
-          ? successResponse(op, op.operationId + "-" + op.successStatus() + ".json", "scenario-" + name)
+          ? successResponse(op, op.operationId() + "-" + op.successStatus() + ".json", "scenario-" + name)
           : fixtureResponse(op, variant);
-      ObjectNode request = Json.object().put("method", op.method).put("urlPath", path);
+      ObjectNode request = Json.object().put("method", op.method()).put("urlPath", path);
       statusHeaderAbsent(request);
       ObjectNode scenario = Json.object().put("scenarioName", scenarioName).put("requiredScenarioState", name);
       if (next != null) {
@@ -298,7 +300,7 @@ final class RecordingsGenerator {
   }
 
   private void fixture(Operation op, String path, @Nullable Map<String, String> query, String variant, ObjectNode response) {
-    ObjectNode request = Json.object().put("method", op.method).put("urlPath", path);
+    ObjectNode request = Json.object().put("method", op.method()).put("urlPath", path);
     statusHeaderAbsent(request);
     if (query != null) {
       ObjectNode parameters = request.putObject("queryParameters");
@@ -313,15 +315,15 @@ final class RecordingsGenerator {
   }
 
   private String bodyFile(Operation op, String variant) {
-    String file = op.operationId + "-" + op.successStatus() + "-" + variant + ".json";
-    files.put(FILES + file, Json.bytes(fixtures.response(op.operationId + "#" + variant)));
+    String file = op.operationId() + "-" + op.successStatus() + "-" + variant + ".json";
+    files.put(FILES + file, Json.bytes(fixtures.response(op.operationId() + "#" + variant)));
     return file;
   }
 
   private ObjectNode successResponse(Operation op, String bodyFile, String variant) {
     ObjectNode response = Json.object().put("status", op.successStatus());
     ObjectNode headers = response.putObject("headers").put("Content-Type", "application/json");
-    commonHeaders(headers, op.operationId + "-" + op.successStatus() + "-" + variant, op.successStatus());
+    commonHeaders(headers, op.operationId() + "-" + op.successStatus() + "-" + variant, op.successStatus());
     response.put("bodyFileName", bodyFile);
     return response;
   }
@@ -329,7 +331,7 @@ final class RecordingsGenerator {
   private ObjectNode errorResponse(Operation op, int status, String bodyFile) {
     ObjectNode response = Json.object().put("status", status);
     ObjectNode headers = response.putObject("headers").put("Content-Type", "application/json");
-    commonHeaders(headers, op.operationId + "-" + status + "-" + bodyFile, status);
+    commonHeaders(headers, op.operationId() + "-" + status + "-" + bodyFile, status);
     response.put("bodyFileName", bodyFile);
     return response;
   }
@@ -337,7 +339,7 @@ final class RecordingsGenerator {
   // ---------------------------------------------------------------- requests and mappings
 
   private static ObjectNode request(Operation op, String pathRegex) {
-    ObjectNode request = Json.object().put("method", op.method);
+    ObjectNode request = Json.object().put("method", op.method());
     if (pathRegex.contains("[") || pathRegex.contains("(")) {
       request.put("urlPathPattern", pathRegex);
     } else {
@@ -376,10 +378,10 @@ final class RecordingsGenerator {
 
   private void mapping(Operation op, int status, String trigger, @Nullable String detail, int priority, ObjectNode request,
       ObjectNode response, @Nullable ObjectNode scenario) {
-    String name = op.operationId + "-" + status + "-" + trigger + (detail == null ? "" : "-" + detail);
+    String name = op.operationId() + "-" + status + "-" + trigger + (detail == null ? "" : "-" + detail);
     ObjectNode mapping = Json.object();
     mapping.put("id", UUID.nameUUIDFromBytes(("heymilo-sandbox/" + name).getBytes(StandardCharsets.UTF_8)).toString());
-    mapping.put("name", op.operationId + " " + status + " (" + trigger + (detail == null ? "" : ": " + detail) + ")");
+    mapping.put("name", op.operationId() + " " + status + " (" + trigger + (detail == null ? "" : ": " + detail) + ")");
     mapping.put("priority", priority);
     mapping.set("request", request);
     mapping.set("response", response);
@@ -387,10 +389,10 @@ final class RecordingsGenerator {
       mapping.setAll(scenario);
     }
     ObjectNode metadata = mapping.putObject("metadata");
-    metadata.put("operationId", op.operationId);
+    metadata.put("operationId", op.operationId());
     metadata.put("status", status);
-    metadata.put("method", op.method);
-    metadata.put("path", op.path);
+    metadata.put("method", op.method());
+    metadata.put("path", op.path());
     metadata.put("trigger", trigger);
     if (detail != null) {
       metadata.put("detail", detail);
@@ -398,6 +400,69 @@ final class RecordingsGenerator {
     if (files.put(MAPPINGS + name + ".json", Json.bytes(mapping)) != null) {
       throw new IllegalStateException("two mappings are named " + name);
     }
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  private static List<String> pathParams(Operation op) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Parameter parameter : op.parameters("path")) {
+      names.add(parameter.name());
+    }
+    return names;
+  }
+
+  /**
+   * The regular expression of an operation's path for WireMock's {@code urlPathPattern}: each
+   * parameter is {@code [^/]+}, except that a fixed sibling path (such as {@code /postings/list}
+   * beside {@code /postings/{posting_id}}) is excluded from the parameter, and {@code override}
+   * replaces the named parameter's expression.
+   */
+  String pathRegex(Operation op, @Nullable String param, @Nullable String override) {
+    String[] segments = op.path().split("/", -1);
+    StringBuilder regex = new StringBuilder();
+    for (int i = 1; i < segments.length; i++) {
+      regex.append('/');
+      String segment = segments[i];
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        String name = segment.substring(1, segment.length() - 1);
+        if (name.equals(param) && override != null) {
+          regex.append(override);
+        } else {
+          StringBuilder exclusions = new StringBuilder();
+          for (String sibling : fixedSiblings(op.path(), i)) {
+            exclusions.append(exclusions.length() == 0 ? "" : "|").append(sibling.replaceAll("[^A-Za-z0-9_-]", "\\\\$0"));
+          }
+          if (exclusions.length() > 0) {
+            regex.append("(?!(?:").append(exclusions).append(")$)");
+          }
+          regex.append("[^/]+");
+        }
+      } else {
+        regex.append(segment.replaceAll("[^A-Za-z0-9_-]", "\\\\$0"));
+      }
+    }
+    return regex.toString();
+  }
+
+  /** Literal segments at position {@code index} of paths that equal {@code path} everywhere else but that segment. */
+  private java.util.Set<String> fixedSiblings(String path, int index) {
+    String[] mine = path.split("/", -1);
+    java.util.Set<String> siblings = new java.util.TreeSet<>();
+    for (Operation other : spec.operations()) {
+      String[] theirs = other.path().split("/", -1);
+      if (theirs.length != mine.length || theirs[index].startsWith("{")) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < mine.length && same; i++) {
+        same = i == index || mine[i].equals(theirs[i]) || (mine[i].startsWith("{") && theirs[i].startsWith("{"));
+      }
+      if (same) {
+        siblings.add(theirs[index]);
+      }
+    }
+    return siblings;
   }
 
   // ---------------------------------------------------------------- error bodies
@@ -410,7 +475,7 @@ final class RecordingsGenerator {
         return apiError("authentication_error", "invalid_api_key", "Invalid API key provided. Check the X-API-KEY header; "
             + "you can create and revoke keys in the HeyMilo dashboard under Settings > API keys.", null);
       case 404:
-        return notFound(op, op.pathParams.isEmpty() ? null : op.pathParams.get(op.pathParams.size() - 1));
+        return notFound(op, pathParams(op).isEmpty() ? null : pathParams(op).get(pathParams(op).size() - 1));
       case 422:
         return unprocessable(op);
       case 429:
@@ -423,7 +488,7 @@ final class RecordingsGenerator {
   }
 
   private static ObjectNode badRequest(Operation op) {
-    switch (op.operationId) {
+    switch (op.operationId()) {
       case "pushAtsCandidate":
       case "resolveAtsCandidate":
         ObjectNode unsupported = apiError("invalid_request_error", "unsupported_ats_provider",
@@ -448,7 +513,7 @@ final class RecordingsGenerator {
 
   /** The 404 of an operation when {@code param} (a path parameter, or null for none) names nothing. */
   private static ObjectNode notFound(Operation op, @Nullable String param) {
-    String id = op.operationId;
+    String id = op.operationId();
     if (param == null) {
       if (id.equals("createPosting")) {
         return apiError("not_found_error", "interview_template_not_found", "No interview template found with this "
@@ -505,11 +570,11 @@ final class RecordingsGenerator {
   }
 
   private ObjectNode unprocessable(Operation op) {
-    String field = REQUIRED_BODY_FIELD.get(op.operationId);
+    String field = REQUIRED_BODY_FIELD.get(op.operationId());
     if (field != null) {
       return validationError(detail(List.of("body", field), "Field required", "missing", null, null));
     }
-    switch (op.operationId) {
+    switch (op.operationId()) {
       case "updatePosting":
         return validationError(detail(List.of("body", "title"), "String should have at least 3 characters", "string_too_short",
             "min_length", 3));
@@ -519,12 +584,12 @@ final class RecordingsGenerator {
       default:
         break;
     }
-    if (op.queryParams.contains("limit")) {
+    if (op.parameter("query", "limit").isPresent()) {
       return validationError(detail(List.of("query", "limit"), "Input should be less than or equal to 100", "less_than_equal",
           "le", 100));
     }
-    if (!op.pathParams.isEmpty()) {
-      return validationError(detail(List.of("path", op.pathParams.get(op.pathParams.size() - 1)),
+    if (!pathParams(op).isEmpty()) {
+      return validationError(detail(List.of("path", pathParams(op).get(pathParams(op).size() - 1)),
           "String should have at most 64 characters", "string_too_long", "max_length", 64));
     }
     return validationError(detail(List.of("header", "x-workspace-id"), "String should have at most 64 characters",
