@@ -1,6 +1,6 @@
 package ai.heymilo.it;
 
-import ai.heymilo.it.MergedSpec.Operation;
+import ai.heymilo.spec.operations.Operation;
 import ai.heymilo.it.SandboxRecordings.Recording;
 import java.util.ArrayList;
 import java.util.HashSet;

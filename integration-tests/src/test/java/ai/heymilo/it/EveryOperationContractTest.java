@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import ai.heymilo.it.MergedSpec.Operation;
+import ai.heymilo.spec.operations.Operation;
 import ai.heymilo.it.SandboxRecordings.Recording;
 import ai.heymilo.it.SpecRequestValidator.SentRequest;
 import ai.heymilo.sandbox.HeyMiloSandbox;
 import ai.heymilo.sandbox.HeyMiloSandboxExtension;
+import ai.heymilo.sandbox.SandboxMode;
 import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.JsonLibrary;
 import ai.heymilo.sdk.testing.ServiceOperation;
@@ -43,7 +44,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,8 +58,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * header, no retries) must raise the typed exception carrying the recorded error; the voice preview's 302 must be
  * followed to the audio. After each case, every request the SDK sent is validated against the spec.
  */
-@ExtendWith(HeyMiloSandboxExtension.class)
 class EveryOperationContractTest {
+  /** Replay: every case compares the SDK's result with the exact recorded body of its operation and status. */
+  @RegisterExtension
+  static final HeyMiloSandboxExtension SANDBOX = HeyMiloSandboxExtension.builder()
+      .sandbox(HeyMiloSandbox.builder().mode(SandboxMode.REPLAY))
+      .build();
+
   private static final MergedSpec SPEC = MergedSpec.load();
   private static final SandboxRecordings RECORDINGS = SandboxRecordings.load();
   private static final SpecRequestValidator REQUESTS = SpecRequestValidator.load();

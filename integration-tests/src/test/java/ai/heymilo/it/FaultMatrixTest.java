@@ -17,6 +17,7 @@ import ai.heymilo.model.CreatePostingResponse;
 import ai.heymilo.model.InterviewDataResponse;
 import ai.heymilo.sandbox.HeyMiloSandbox;
 import ai.heymilo.sandbox.HeyMiloSandboxExtension;
+import ai.heymilo.sandbox.SandboxMode;
 import ai.heymilo.sandbox.SandboxData;
 import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.JsonLibrary;
@@ -48,7 +49,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -59,8 +60,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * only after a 429 or a connection that was never established. A fake sleeper records the
  * back-off instead of sleeping, and every case checks that no connection is left in use.
  */
-@ExtendWith(HeyMiloSandboxExtension.class)
 class FaultMatrixTest {
+  /** Replay: the faults fall through to recordings whose exact bodies the cases compare. */
+  @RegisterExtension
+  static final HeyMiloSandboxExtension SANDBOX = HeyMiloSandboxExtension.builder()
+      .sandbox(HeyMiloSandbox.builder().mode(SandboxMode.REPLAY))
+      .build();
+
   private static final String GET_PATH = "/api/v2/interviews/" + SandboxData.INTERVIEW_ID + "/data";
   private static final String POST_PATH = "/api/v2/postings";
   /** The client's clock: Retry-After dates are measured from it. */

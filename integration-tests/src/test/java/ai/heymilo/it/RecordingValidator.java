@@ -1,7 +1,8 @@
 package ai.heymilo.it;
 
-import ai.heymilo.it.MergedSpec.Operation;
+import ai.heymilo.spec.operations.Operation;
 import ai.heymilo.it.SandboxRecordings.Recording;
+import ai.heymilo.spec.operations.SchemaViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,11 +19,9 @@ import java.util.function.Function;
  */
 final class RecordingValidator {
   private final MergedSpec spec;
-  private final SpecSchemas schemas;
 
-  RecordingValidator(MergedSpec spec, SpecSchemas schemas) {
+  RecordingValidator(MergedSpec spec) {
     this.spec = spec;
-    this.schemas = schemas;
   }
 
   /**
@@ -94,7 +93,7 @@ final class RecordingValidator {
         problems.add(prefix + e.getMessage());
         continue;
       }
-      for (SpecSchemas.Violation violation : schemas.validate(schema.get(), json)) {
+      for (SchemaViolation violation : spec.schemas().validate(schema.get(), json)) {
         problems.add(prefix + body.name + " " + violation);
       }
     }

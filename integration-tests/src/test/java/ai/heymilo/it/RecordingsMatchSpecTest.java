@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RecordingsMatchSpecTest {
   private static final SandboxRecordings RECORDINGS = SandboxRecordings.load();
-  private static final RecordingValidator VALIDATOR = new RecordingValidator(MergedSpec.load(), SpecSchemas.load());
+  private static final RecordingValidator VALIDATOR = new RecordingValidator(MergedSpec.load());
 
   static Stream<Recording> recordings() {
     return RECORDINGS.mappings().stream();

@@ -1,15 +1,13 @@
 package ai.heymilo.it;
 
-import ai.heymilo.it.MergedSpec.Operation;
-import ai.heymilo.it.MergedSpec.Parameter;
+import ai.heymilo.spec.operations.Operation;
+import ai.heymilo.spec.operations.OperationMatch;
+import ai.heymilo.spec.operations.Parameter;
+import ai.heymilo.spec.operations.RequestValidator;
+import ai.heymilo.spec.operations.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,25 +21,25 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Checks a request as the SDK sent it against the merged spec: an operation exists for the method
- * and path; its path parameters are present; every query parameter is declared and valid for its
- * schema (integers parse, enums in range, limits within minimum/maximum); required headers and the
- * security scheme's credential ({@code X-API-KEY}) are present; and a JSON body validates against
- * the operation's request schema (OpenAPI 3.1 dialect). Each problem names the operation and the
- * field.
+ * Checks a request as the SDK sent it against the merged spec. What the API itself refuses with a 422 (path, query
+ * and header parameters by type and schema, a required body, the body against the request schema) is checked by
+ * heymilo-spec-operations' {@link RequestValidator}, the same validator the sandbox answers with; on top, what a
+ * well-behaved client must not do although the API would let it pass: query parameters the operation does not
+ * declare, a repeated scalar parameter, no credential for the security scheme, a body where the operation takes
+ * none, an undocumented Content-Type. Each problem names the operation and the field.
  */
 final class SpecRequestValidator {
   private final MergedSpec spec;
-  private final SpecSchemas schemas;
+  private final RequestValidator validator;
 
-  SpecRequestValidator(MergedSpec spec, SpecSchemas schemas) {
+  SpecRequestValidator(MergedSpec spec) {
     this.spec = spec;
-    this.schemas = schemas;
+    this.validator = new RequestValidator(spec.operationsReader());
   }
 
   /** The merged spec on the class path. */
   static SpecRequestValidator load() {
-    return new SpecRequestValidator(MergedSpec.load(), SpecSchemas.load());
+    return new SpecRequestValidator(MergedSpec.load());
   }
 
   /** A request as it went over the wire. Header names are matched ignoring case. */
@@ -91,17 +89,19 @@ final class SpecRequestValidator {
   }
 
   Result validate(SentRequest request) {
-    Optional<Match> match = match(request.method(), request.path());
+    Optional<OperationMatch> match = spec.operationsReader().match(request.method(), request.path());
     if (match.isEmpty()) {
       return new Result(Optional.empty(), List.of(request.method() + " " + request.path() + ": " + noOperationReason(request)));
     }
-    Operation op = match.get().operation;
+    Operation op = match.get().operation();
     List<String> problems = new ArrayList<>();
     Problems report = (field, message) -> problems.add(op.operationId() + " (" + request + "): " + field + ": " + message);
-    checkPathParameters(op, match.get().pathValues, report);
-    checkQueryParameters(op, request, report);
-    checkHeaders(op, request, report);
-    checkBody(op, request, report);
+    for (Violation violation : validator.validate(match.get(), request.rawQuery(), request.headers(), request.body())) {
+      report.add(field(violation), violation.msg());
+    }
+    checkDeclaredQuery(op, request, report);
+    checkSecurity(op, request, report);
+    checkBodyAllowed(op, request, report);
     return new Result(Optional.of(op), problems);
   }
 
@@ -110,113 +110,45 @@ final class SpecRequestValidator {
     void add(String field, String message);
   }
 
-  private record Match(Operation operation, Map<String, String> pathValues, int literalSegments) {}
-
-  /** The operation whose template matches; a literal segment beats a parameter ({@code /postings/list}). */
-  private Optional<Match> match(String method, String path) {
-    Match best = null;
-    for (Operation op : spec.operations()) {
-      if (!op.method().equalsIgnoreCase(method)) {
-        continue;
+  /** {@code query parameter 'limit'}, {@code header 'x-workspace-id'}, {@code body $.workflow[0].type}. */
+  private static String field(Violation violation) {
+    List<Object> loc = violation.loc();
+    String where = String.valueOf(loc.get(0));
+    if (where.equals("body")) {
+      StringBuilder path = new StringBuilder(loc.size() == 1 ? "body" : "body $");
+      for (Object part : loc.subList(1, loc.size())) {
+        path.append(part instanceof Integer ? "[" + part + "]" : "." + part);
       }
-      Match match = matchTemplate(op, path);
-      if (match != null && (best == null || match.literalSegments > best.literalSegments)) {
-        best = match;
-      }
+      return path.toString();
     }
-    return Optional.ofNullable(best);
-  }
-
-  private static Match matchTemplate(Operation op, String path) {
-    String[] template = op.path().split("/", -1);
-    String[] actual = path.split("/", -1);
-    if (template.length != actual.length) {
-      return null;
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    int literals = 0;
-    for (int i = 0; i < template.length; i++) {
-      String segment = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
-      if (template[i].startsWith("{") && template[i].endsWith("}")) {
-        values.put(template[i].substring(1, template[i].length() - 1), segment);
-      } else if (template[i].equals(segment)) {
-        literals++;
-      } else {
-        return null;
-      }
-    }
-    return new Match(op, values, literals);
+    String name = loc.size() > 1 ? String.valueOf(loc.get(1)) : "?";
+    return where.equals("header") ? "header '" + name + "'" : where + " parameter '" + name + "'";
   }
 
   private String noOperationReason(SentRequest request) {
     Set<String> methods = new TreeSet<>();
-    for (Operation op : spec.operations()) {
-      if (matchTemplate(op, request.path()) != null) {
-        methods.add(op.method() + " " + op.path());
-      }
+    for (Operation op : spec.operationsReader().operationsOnPath(request.path())) {
+      methods.add(op.method() + " " + op.path());
     }
     return methods.isEmpty() ? "no operation in the spec has this path"
         : "no " + request.method() + " operation on this path (the spec has " + String.join(", ", methods) + ")";
   }
 
-  private void checkPathParameters(Operation op, Map<String, String> values, Problems report) {
-    for (Parameter parameter : op.parameters()) {
-      if (!parameter.in().equals("path")) {
-        continue;
-      }
-      String value = values.get(parameter.name());
-      if (value == null || value.isEmpty()) {
-        report.add("path parameter '" + parameter.name() + "'", "missing (the template is " + op.path() + ")");
-      } else {
-        checkValue("path parameter '" + parameter.name() + "'", value, parameter, report);
-      }
-    }
-  }
-
-  private void checkQueryParameters(Operation op, SentRequest request, Problems report) {
+  private static void checkDeclaredQuery(Operation op, SentRequest request, Problems report) {
     Map<String, List<String>> query = parseQuery(request.rawQuery());
     Map<String, Parameter> declared = new LinkedHashMap<>();
-    for (Parameter parameter : op.parameters()) {
-      if (parameter.in().equals("query")) {
-        declared.put(parameter.name(), parameter);
-      }
+    for (Parameter parameter : op.parameters("query")) {
+      declared.put(parameter.name(), parameter);
     }
     for (Map.Entry<String, List<String>> sent : query.entrySet()) {
       String field = "query parameter '" + sent.getKey() + "'";
       Parameter parameter = declared.get(sent.getKey());
       if (parameter == null) {
         report.add(field, "not declared (declared: " + declared.keySet() + ")");
-        continue;
-      }
-      if (sent.getValue().size() > 1 && !types(parameter.schema()).contains("array")) {
+      } else if (sent.getValue().size() > 1 && !parameter.schema().toString().contains("\"array\"")) {
         report.add(field, "sent " + sent.getValue().size() + " times but it is not an array");
       }
-      for (String value : sent.getValue()) {
-        checkValue(field, value, parameter, report);
-      }
     }
-    for (Parameter parameter : declared.values()) {
-      if (parameter.required() && !query.containsKey(parameter.name())) {
-        report.add("query parameter '" + parameter.name() + "'", "required but not sent");
-      }
-    }
-  }
-
-  private void checkHeaders(Operation op, SentRequest request, Problems report) {
-    for (Parameter parameter : op.parameters()) {
-      if (!parameter.in().equals("header")) {
-        continue;
-      }
-      Optional<String> value = request.header(parameter.name());
-      if (value.isEmpty()) {
-        if (parameter.required()) {
-          report.add("header '" + parameter.name() + "'", "required but not sent");
-        }
-      } else {
-        checkValue("header '" + parameter.name() + "'", value.get(), parameter, report);
-      }
-    }
-    checkSecurity(op, request, report);
   }
 
   /** At least one of the security alternatives must be satisfied: for the API, an {@code X-API-KEY} header. */
@@ -259,98 +191,21 @@ final class SpecRequestValidator {
     return List.of(name + " (" + type + ", which this validator does not check)");
   }
 
-  private void checkBody(Operation op, SentRequest request, Problems report) {
-    JsonNode requestBody = op.requestBody();
+  private static void checkBodyAllowed(Operation op, SentRequest request, Problems report) {
     boolean sent = request.body().length > 0;
-    if (requestBody.isMissingNode()) {
+    if (op.requestBody().isMissingNode()) {
       if (sent) {
         report.add("body", "sent " + request.body().length + " bytes, but the operation takes no request body");
       }
       return;
     }
     if (!sent) {
-      if (requestBody.path("required").asBoolean(false)) {
-        report.add("body", "required but not sent");
-      }
       return;
     }
     String contentType = request.header("Content-Type").orElse("");
     String mediaType = RecordingValidator.mediaType(contentType);
-    Set<String> documented = new TreeSet<>();
-    requestBody.path("content").fieldNames().forEachRemaining(documented::add);
-    if (!documented.contains(mediaType)) {
-      report.add("header 'Content-Type'", "'" + contentType + "' is not documented for the body (documented: " + documented + ")");
-      return;
-    }
-    Optional<String> schema = op.requestSchemaPointer(mediaType);
-    if (!RecordingValidator.isJson(mediaType) || schema.isEmpty()) {
-      return;
-    }
-    JsonNode json;
-    try {
-      json = Json.parse(request.body(), "the body");
-    } catch (IllegalArgumentException e) {
-      report.add("body", e.getMessage());
-      return;
-    }
-    for (SpecSchemas.Violation violation : schemas.validate(schema.get(), json)) {
-      report.add("body", violation.toString());
-    }
-  }
-
-  /** Types the value as its schema declares it, then validates it against that schema. */
-  private void checkValue(String field, String raw, Parameter parameter, Problems report) {
-    Set<String> types = types(parameter.schema());
-    JsonNode value = typed(raw, types);
-    if (value == null) {
-      report.add(field, "'" + raw + "' is not " + (types.contains("integer") ? "an integer" : "a number"));
-      return;
-    }
-    for (SpecSchemas.Violation violation : schemas.validate(parameter.schemaPointer(), value)) {
-      report.add(field, "'" + raw + "': " + violation.message());
-    }
-  }
-
-  /** A string, or what the schema declares the value to be; null if it declares only numbers and this is none. */
-  private static JsonNode typed(String raw, Set<String> types) {
-    if (types.contains("integer") && raw.matches("-?\\d+")) {
-      return LongNode.valueOf(Long.parseLong(raw));
-    }
-    if (types.contains("number")) {
-      try {
-        return DecimalNode.valueOf(new BigDecimal(raw));
-      } catch (NumberFormatException notANumber) {
-        // Fall through: maybe it is allowed as a string too.
-      }
-    }
-    if (types.contains("boolean") && (raw.equals("true") || raw.equals("false"))) {
-      return BooleanNode.valueOf(Boolean.parseBoolean(raw));
-    }
-    boolean numeric = !types.isEmpty() && Set.of("integer", "number").containsAll(types);
-    return numeric ? null : TextNode.valueOf(raw);
-  }
-
-  /** The non-null types a schema allows, looking through {@code anyOf}/{@code oneOf} ({@code [integer, null]} → integer). */
-  private Set<String> types(JsonNode schema) {
-    Set<String> types = new TreeSet<>();
-    collectTypes(spec.resolve(schema), types);
-    types.remove("null");
-    return types;
-  }
-
-  private void collectTypes(JsonNode schema, Set<String> types) {
-    JsonNode type = schema.path("type");
-    if (type.isTextual()) {
-      types.add(type.asText());
-    } else if (type.isArray()) {
-      type.forEach(t -> types.add(t.asText()));
-    } else if (schema.has("enum") || schema.has("const")) {
-      types.add("string");
-    }
-    for (String combinator : List.of("anyOf", "oneOf", "allOf")) {
-      for (JsonNode branch : schema.path(combinator)) {
-        collectTypes(spec.resolve(branch), types);
-      }
+    if (!op.requestMediaTypes().contains(mediaType)) {
+      report.add("header 'Content-Type'", "'" + contentType + "' is not documented for the body (documented: " + op.requestMediaTypes() + ")");
     }
   }
 
@@ -362,14 +217,10 @@ final class SpecRequestValidator {
     }
     for (String pair : rawQuery.split("&")) {
       int equals = pair.indexOf('=');
-      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return query;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs one {@link HeyMiloSandbox} per test class and injects it, or a client for it, into test
- * constructors, lifecycle methods and test methods.
+ * constructors, lifecycle methods and test methods. With {@code @ExtendWith} the sandbox is stateful and
+ * its state is reset before each test; register a configured instance to change either.
  *
  * <pre>{@code
  * @ExtendWith(HeyMiloSandboxExtension.class)
@@ -31,10 +32,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final HeyMiloSandboxExtension SANDBOX = HeyMiloSandboxExtension.builder()
+ *     .sandbox(HeyMiloSandbox.builder().seed(Path.of("src/test/resources/seed.json")))   // how it starts
+ *     .reset(HeyMiloSandboxExtension.Reset.BEFORE_EACH_CLASS)                              // tests share state
+ *     .build();
+ * }</pre>
+ *
  * <p>The sandbox starts before the class's {@code @BeforeAll} methods on a free port and stops
- * after its {@code @AfterAll} methods. Before each test it is {@linkplain HeyMiloSandbox#reset()
- * reset}: polling scenarios restart, and stubs added through {@link HeyMiloSandbox#wireMock()} are
- * removed (add per-test stubs in the test or a {@code @BeforeEach} method). The injected
+ * after its {@code @AfterAll} methods. Before each test (or only before the class, with
+ * {@link Reset#BEFORE_EACH_CLASS}) it is {@linkplain HeyMiloSandbox#reset() reset}: the stored
+ * objects return to the fixtures, polling scenarios restart, faults and stubs added through
+ * {@link HeyMiloSandbox#wireMock()} are removed (add per-test stubs in the test or a
+ * {@code @BeforeEach} method). The injected
  * {@link HeyMiloClient} uses {@link HeyMiloSandbox#API_KEY}, is shared by the class's tests and is
  * closed with the sandbox. Nested test classes share their enclosing class's sandbox.
  *
@@ -47,8 +58,55 @@ public final class HeyMiloSandboxExtension implements BeforeAllCallback, BeforeE
   private static final String CLIENT = "client";
   private static final String OWNER = "owner";
 
-  /** Created by JUnit through {@code @ExtendWith(HeyMiloSandboxExtension.class)}. */
-  public HeyMiloSandboxExtension() {}
+  /** When the extension returns the sandbox to its starting state. */
+  public enum Reset {
+    /** Before every test: no test sees what another created. The default. */
+    BEFORE_EACH_TEST,
+    /** Once, before the class's tests: they share state, in the order JUnit runs them. */
+    BEFORE_EACH_CLASS
+  }
+
+  private final HeyMiloSandbox.Builder sandbox;
+  private final Reset reset;
+
+  /** Created by JUnit through {@code @ExtendWith(HeyMiloSandboxExtension.class)}: stateful, reset before each test. */
+  public HeyMiloSandboxExtension() {
+    this(HeyMiloSandbox.builder(), Reset.BEFORE_EACH_TEST);
+  }
+
+  private HeyMiloSandboxExtension(HeyMiloSandbox.Builder sandbox, Reset reset) {
+    this.sandbox = sandbox;
+    this.reset = reset;
+  }
+
+  /** Returns a builder for an extension to register with {@code @RegisterExtension} on a static field. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link HeyMiloSandboxExtension}. Not thread-safe. */
+  public static final class Builder {
+    private HeyMiloSandbox.Builder sandbox = HeyMiloSandbox.builder();
+    private Reset reset = Reset.BEFORE_EACH_TEST;
+
+    private Builder() {}
+
+    /** How each test class's sandbox starts (mode, seeds, fixtures); default {@code HeyMiloSandbox.builder()}. */
+    public Builder sandbox(HeyMiloSandbox.Builder sandbox) {
+      this.sandbox = java.util.Objects.requireNonNull(sandbox, "sandbox == null");
+      return this;
+    }
+
+    /** When to reset the sandbox; default {@link Reset#BEFORE_EACH_TEST}. */
+    public Builder reset(Reset reset) {
+      this.reset = java.util.Objects.requireNonNull(reset, "reset == null");
+      return this;
+    }
+
+    public HeyMiloSandboxExtension build() {
+      return new HeyMiloSandboxExtension(sandbox, reset);
+    }
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -56,14 +114,16 @@ public final class HeyMiloSandboxExtension implements BeforeAllCallback, BeforeE
     if (store.get(SANDBOX, HeyMiloSandbox.class) != null) {
       return; // A nested class: the enclosing class's sandbox serves it.
     }
-    HeyMiloSandbox sandbox = HeyMiloSandbox.start();
-    store.put(SANDBOX, sandbox);
+    HeyMiloSandbox started = sandbox.start();
+    store.put(SANDBOX, started);
     store.put(OWNER, context.getUniqueId());
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    sandbox(context).reset();
+    if (reset == Reset.BEFORE_EACH_TEST) {
+      sandbox(context).reset();
+    }
   }
 
   @Override

@@ -44,6 +44,19 @@ class HeyMiloSandboxExtensionTest {
     assertEquals("not_ready", client.interviews().getData(SandboxData.INTERVIEW_ID).getStatus());
   }
 
+  // Each test creates a posting and sees only its own: state is reset before each test, whatever the order.
+  @Test
+  void resetsStateBeforeEachTest_first(HeyMiloClient client) {
+    client.postings().create(new ai.heymilo.model.CreatePostingRequest().title("First"));
+    assertEquals(3, client.postings().list().stream().count());
+  }
+
+  @Test
+  void resetsStateBeforeEachTest_second(HeyMiloClient client) {
+    client.postings().create(new ai.heymilo.model.CreatePostingRequest().title("Second"));
+    assertEquals(3, client.postings().list().stream().count());
+  }
+
   @Nested
   class Inner {
     @Test

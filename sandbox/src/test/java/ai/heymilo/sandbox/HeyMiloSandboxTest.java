@@ -20,6 +20,7 @@ import ai.heymilo.sdk.errors.ApiException;
 import ai.heymilo.sdk.errors.AuthenticationException;
 import ai.heymilo.sdk.errors.BadRequestException;
 import ai.heymilo.sdk.errors.FieldError;
+import ai.heymilo.sdk.errors.InternalServerException;
 import ai.heymilo.sdk.errors.NotFoundException;
 import ai.heymilo.sdk.errors.RateLimitException;
 import ai.heymilo.sdk.errors.UnprocessableEntityException;
@@ -124,7 +125,7 @@ class HeyMiloSandboxTest {
   void missingCredentials_answer401() throws Exception {
     HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/postings/" + SandboxData.POSTING_ID, Map.of());
     assertEquals(401, response.statusCode());
-    assertEquals("missing_api_key", Json.read(response.body()).path("error").path("code").asText());
+    assertEquals("missing_api_key", SandboxJson.parse(response.body()).path("error").path("code").asText());
   }
 
   @Test
@@ -167,13 +168,26 @@ class HeyMiloSandboxTest {
   }
 
   @Test
-  void statusHeader_successOrUndocumented() {
+  void statusHeader_successOrUndocumented500_inTheApiErrorShape() {
     try (HeyMiloClient forced200 = forcing("200", HeyMiloSandbox.INVALID_API_KEY); HeyMiloClient forced500 = forcing("500")) {
       assertEquals(SandboxData.POSTING_ID, forced200.postings().get(SandboxData.POSTING_ID).getId());
-      ApiException undocumented = assertThrows(ApiException.class, () -> forced500.postings().get(SandboxData.POSTING_ID));
-      assertEquals(400, undocumented.statusCode());
-      assertEquals("sandbox_status_not_recorded", undocumented.code());
+      InternalServerException undocumented = assertThrows(InternalServerException.class,
+          () -> forced500.postings().get(SandboxData.POSTING_ID));
+      assertEquals(500, undocumented.statusCode());
+      assertEquals("api_error", undocumented.type());
+      assertEquals("internal_server_error", undocumented.code());
+      assertTrue(undocumented.apiMessage().contains("GET /api/v2/postings/" + SandboxData.POSTING_ID), undocumented.apiMessage());
     }
+  }
+
+  @Test
+  void statusHeader_notAStatus_answers400NamingTheHeader() throws Exception {
+    HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/postings/" + SandboxData.POSTING_ID,
+        Map.of("X-API-KEY", HeyMiloSandbox.API_KEY, HeyMiloSandbox.STATUS_HEADER, "teapot"));
+
+    assertEquals(400, response.statusCode());
+    assertEquals("X-Sandbox-Status must be an HTTP status from 200 to 599, such as 500, but was 'teapot'.",
+        SandboxJson.parse(response.body()).path("error").path("message").asText());
   }
 
   @Test
@@ -182,7 +196,7 @@ class HeyMiloSandboxTest {
     for (String limit : List.of("0", "101", "5000")) {
       HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/voices?limit=" + limit, key);
       assertEquals(422, response.statusCode(), limit);
-      assertEquals("limit", Json.read(response.body()).path("detail").path(0).path("loc").path(1).asText());
+      assertEquals("limit", SandboxJson.parse(response.body()).path("detail").path(0).path("loc").path(1).asText());
     }
     assertEquals(200, http("GET", sandbox.baseUrl() + "/api/v2/voices?limit=100", key).statusCode());
     UnprocessableEntityException noTitle = assertThrows(UnprocessableEntityException.class,
@@ -194,7 +208,7 @@ class HeyMiloSandboxTest {
   void unknownRoute_answers404InTheErrorShape() throws Exception {
     HttpResponse<String> response = http("GET", sandbox.baseUrl() + "/api/v2/nothing-here", Map.of("X-API-KEY", HeyMiloSandbox.API_KEY));
     assertEquals(404, response.statusCode());
-    JsonNode error = Json.read(response.body()).path("error");
+    JsonNode error = SandboxJson.parse(response.body()).path("error");
     assertEquals("route_not_found", error.path("code").asText());
     assertTrue(error.path("message").asText().contains("GET /api/v2/nothing-here"), error.toString());
   }
@@ -272,7 +286,7 @@ class HeyMiloSandboxTest {
   @Test
   void voicePreview_audioDirectlyOrThroughARedirect() throws Exception {
     byte[] audio = client.voices().getPreview(SandboxData.VOICE_ID);
-    assertArrayEquals(RecordingsGenerator.Mp3.preview(), audio);
+    assertArrayEquals(recordedPreview(), audio);
     assertEquals('I', audio[0]);
     assertArrayEquals(audio, client.voices().getPreview(SandboxData.REDIRECTING_VOICE_ID));
     HttpResponse<String> redirect = http("GET", sandbox.baseUrl() + "/api/v2/voices/" + SandboxData.REDIRECTING_VOICE_ID + "/preview",
@@ -296,8 +310,10 @@ class HeyMiloSandboxTest {
     assertEquals(SandboxData.VOICE_ID, posting.getWorkflow().get(1).getConfig().get("voice_id"));
     assertEquals(SandboxData.EMAIL_TEMPLATE_GROUP_ID, posting.getEmailTemplateGroupId());
     assertEquals(SandboxData.POSTING_ID, client.webhooks().get(SandboxData.WEBHOOK_ID).getPostingId());
-    assertEquals(SandboxData.INTERVIEW_ID, client.candidates().ingest(SandboxData.POSTING_ID,
-        new ai.heymilo.model.CandidateIngestRequest().name("Jane Smith").email("jane.smith@example.com")).getInterviewId());
+    String ingested = client.candidates().ingest(SandboxData.POSTING_ID,
+        new ai.heymilo.model.CandidateIngestRequest().name("Ada Lovelace").email("ada@example.com")).getInterviewId();
+    assertTrue(ingested.matches("[0-9A-F]{16}"), ingested);
+    assertEquals("Ada Lovelace", client.interviews().getData(ingested).getName());
     Map<String, String> metadata = client.interviews().getMetadata(SandboxData.INTERVIEW_ID);
     assertEquals(metadata, client.interviews().awaitData(SandboxData.INTERVIEW_ID, FAST).getMetadata());
     assertNotEquals(0, client.questions().list(SandboxData.POSTING_ID).stream()
@@ -305,6 +321,14 @@ class HeyMiloSandboxTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The audio the recordings serve for every voice preview. */
+  static byte[] recordedPreview() throws IOException {
+    try (java.io.InputStream in = HeyMiloSandboxTest.class.getResourceAsStream(
+        "/" + HeyMiloSandbox.RECORDINGS + "/__files/" + HeyMiloSandbox.VOICE_PREVIEW_FILE)) {
+      return in.readAllBytes();
+    }
+  }
 
   /** A client that sends X-Sandbox-Status: status on every request. */
   private static HeyMiloClient forcing(String status) {

@@ -34,7 +34,7 @@ class MainTest {
     assertTrue(url.matches(), line);
     HttpResponse<String> health = HeyMiloSandboxTest.http("GET", url.group(1) + "/health", Map.of());
     assertEquals(200, health.statusCode());
-    assertEquals("ok", Json.read(health.body()).path("status").asText());
+    assertEquals("ok", SandboxJson.parse(health.body()).path("status").asText());
 
     stop.countDown();
     server.join(TimeUnit.SECONDS.toMillis(10));

@@ -18,6 +18,7 @@
  * ├── InvalidResponseException     a 2xx response whose body cannot be decoded (names the JSON path)
  * ├── InvalidRequestException      refused before sending (blank id, metadata over limits, …)
  * ├── WaitTimeoutException         a wait ran out of time (last status, attempts, elapsed)
+ * ├── InvalidWebhookException      a webhook delivery was refused (reason() and the httpStatus() to answer)
  * └── ConfigurationException       the client cannot be built as configured
  * </pre>
  */
