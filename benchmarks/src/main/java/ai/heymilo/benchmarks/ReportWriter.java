@@ -267,7 +267,7 @@ public final class ReportWriter {
         .append(chosen.get("waitOptions").getAsString()).append("`. Phases:\n\n")
         .append("1. *latency*: 300 sequential `getData` calls (the first 100 discarded): the median unloaded latency of one poll;\n")
         .append("2. *back-to-back floor* (the baseline): the same 30,000 polls without delays — for 10,000 fresh ids three chained ")
-        .append("`getDataAsync` calls, all started at once: what client, dispatcher concurrency and sandbox allow on this machine;\n")
+        .append("`async().interviews().getData` calls, all started at once: what client, dispatcher concurrency and sandbox allow on this machine;\n")
         .append("3. *waits*: 10,000 `awaitDataAsync` started at once (starting them all takes the 'start' time), then all joined.\n\n")
         .append("Before these, unmeasured, 2,000 ids back to back and one full pass of 10,000 waits warm up both JVMs; during that pass, once ")
         .append("all its waits are in flight, a full GC gives the live heap the waits hold. Each result is reduced to its status as it ")

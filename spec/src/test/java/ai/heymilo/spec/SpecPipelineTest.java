@@ -95,6 +95,6 @@ class SpecPipelineTest {
     IllegalArgumentException thrown =
         assertThrows(IllegalArgumentException.class, () -> SpecPipeline.main(new String[] {"only-one"}));
 
-    assertEquals("Expected 2 arguments, <sourcesDir> <outputDir>, but got 1.", thrown.getMessage());
+    assertEquals("Expected <sourcesDir> [<overlayFile>] <outputDir>, but got 1 arguments.", thrown.getMessage());
   }
 }

@@ -74,6 +74,15 @@ public final class ServiceOperation {
         .orElseThrow(() -> new AssertionError("no operation " + operationId + " in the service view"));
   }
 
+  /**
+   * The operation at {@code method} {@code path} — how to find one named by the merged spec, whose framework-style
+   * operationIds the service view shortens.
+   */
+  public static ServiceOperation byRoute(String method, String path) {
+    return all().stream().filter(op -> op.httpMethod.equalsIgnoreCase(method) && op.path.equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no operation " + method + " " + path + " in the service view"));
+  }
+
   public String id() {
     return id;
   }
@@ -389,6 +398,11 @@ public final class ServiceOperation {
           }
         } else if (s.has("additionalProperties") && s.get("additionalProperties").isJsonObject()) {
           object.add("key", instance(s.getAsJsonObject("additionalProperties")));
+        }
+        if (object.size() == 0 && s.has("properties") && s.getAsJsonObject("properties").size() > 0) {
+          // An object with nothing set reads as absent to some servers: set its first property.
+          Map.Entry<String, JsonElement> first = s.getAsJsonObject("properties").entrySet().iterator().next();
+          object.add(first.getKey(), instance(first.getValue().getAsJsonObject()));
         }
         return object;
       case "array":
