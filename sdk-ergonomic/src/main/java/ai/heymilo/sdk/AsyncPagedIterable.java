@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +55,10 @@ public final class AsyncPagedIterable<T> {
    */
   public CompletableFuture<Void> forEachPage(Consumer<? super Page<T>> action) {
     Objects.requireNonNull(action, "action == null");
-    PageWalk walk = new PageWalk(action);
-    walk.fetch(firstCursor);
-    return walk.result;
+    return walk(page -> {
+      action.accept(page);
+      return true;
+    }, () -> null);
   }
 
   /** Calls {@code action} with every item in order; see {@link #forEachPage}. */
@@ -73,93 +78,62 @@ public final class AsyncPagedIterable<T> {
       throw new IllegalArgumentException("max must be 0 or more, but was " + max);
     }
     List<T> items = new ArrayList<>();
-    StopAfter stop = new StopAfter(max, items);
-    PageWalk walk = new PageWalk(stop);
-    walk.stopWhen = stop::full;
-    walk.fetch(firstCursor);
-    return walk.result.thenApply(ignored -> items);
-  }
-
-  /** Collects up to {@code max} items. */
-  private final class StopAfter implements Consumer<Page<T>> {
-    private final int max;
-    private final List<T> items;
-
-    StopAfter(int max, List<T> items) {
-      this.max = max;
-      this.items = items;
-    }
-
-    @Override
-    public void accept(Page<T> page) {
+    return walk(page -> {
       for (T item : page.items()) {
-        if (items.size() >= max) {
-          return;
+        if (items.size() == max) {
+          break;
         }
         items.add(item);
       }
-    }
-
-    boolean full() {
-      return items.size() >= max;
-    }
+      return items.size() < max;
+    }, () -> items);
   }
 
-  /** One walk over the pages; cancelling its result cancels the fetch in flight. */
-  private final class PageWalk {
-    private final Consumer<? super Page<T>> action;
-    private volatile @Nullable CompletableFuture<Page<T>> inFlight;
-    java.util.function.BooleanSupplier stopWhen = () -> false;
-    final CompletableFuture<Void> result = new CompletableFuture<Void>() {
+  /**
+   * Fetches page after page while {@code keepGoing} accepts them, then completes with {@code result}. Cancelling
+   * the returned future cancels the fetch in flight.
+   */
+  private <R> CompletableFuture<R> walk(Predicate<Page<T>> keepGoing, Supplier<R> result) {
+    AtomicReference<@Nullable CompletableFuture<Page<T>>> inFlight = new AtomicReference<>();
+    CompletableFuture<R> done = new CompletableFuture<R>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        CompletableFuture<Page<T>> current = inFlight;
+        CompletableFuture<Page<T>> current = inFlight.get();
         if (current != null) {
           current.cancel(mayInterruptIfRunning);
         }
-        return cancelled;
+        return super.cancel(mayInterruptIfRunning);
       }
     };
+    fetch(firstCursor, keepGoing, inFlight, done, result);
+    return done;
+  }
 
-    PageWalk(Consumer<? super Page<T>> action) {
-      this.action = action;
+  private <R> void fetch(@Nullable String cursor, Predicate<Page<T>> keepGoing,
+      AtomicReference<@Nullable CompletableFuture<Page<T>>> inFlight, CompletableFuture<R> done, Supplier<R> result) {
+    if (done.isDone()) {
+      return;
     }
-
-    void fetch(@Nullable String cursor) {
-      if (result.isDone()) {
-        return;
-      }
-      if (stopWhen.getAsBoolean()) {
-        result.complete(null);
-        return;
-      }
-      CompletableFuture<Page<T>> page;
+    CompletableFuture<Page<T>> next;
+    try {
+      next = fetchPage.apply(cursor);
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+      return;
+    }
+    inFlight.set(next);
+    next.whenComplete((page, error) -> {
       try {
-        page = fetchPage.apply(cursor);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      inFlight = page;
-      page.whenComplete((value, error) -> {
         if (error != null) {
-          result.completeExceptionally(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-              ? error.getCause() : error);
-          return;
-        }
-        try {
-          action.accept(value);
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-          return;
-        }
-        if (value.hasMore() && value.nextCursor() != null) {
-          fetch(value.nextCursor());
+          done.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        } else if (keepGoing.test(page) && page.hasMore() && page.nextCursor() != null) {
+          fetch(page.nextCursor(), keepGoing, inFlight, done, result);
         } else {
-          result.complete(null);
+          done.complete(result.get());
         }
-      });
-    }
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    });
   }
 }

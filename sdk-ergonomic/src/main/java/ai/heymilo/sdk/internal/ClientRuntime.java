@@ -200,10 +200,7 @@ public final class ClientRuntime implements AutoCloseable {
     };
   }
 
-  /**
-   * The call Retrofit creates for a generated method: it only carries the request it was built with. The transport
-   * sends requests itself, so Retrofit never executes one.
-   */
+  /** The call Retrofit creates for a generated method: it only carries its request, which the transport sends. */
   private static final class RequestOnlyCall implements okhttp3.Call {
     private final Request request;
 
