@@ -388,7 +388,7 @@ final class ContractTable {
         .senderEmailId(SENDER_EMAIL_ID)
         .emailTemplateGroupId(EMAIL_TEMPLATE_GROUP_ID)
         .designTemplateGroupId(DESIGN_TEMPLATE_GROUP_ID)
-        .putMetadataItem("requisition", "REQ-2291")
+        .putMetadata("requisition", "REQ-2291")
         .workflow(List.of(
             new ResumeStep().config(new ResumeConfig().mandatory(true)),
             new WebInterviewStep()
@@ -412,7 +412,7 @@ final class ContractTable {
     return new BulkCandidateIngestRequest().data(List.of(
         jane(),
         new CandidateIngestRequest().name("Marcus Lee").email("marcus.lee@example.com"),
-        new CandidateIngestRequest().name("Priya Patel").email("priya.patel@example.com").putDataItem("years_experience", 4)));
+        new CandidateIngestRequest().name("Priya Patel").email("priya.patel@example.com").putData("years_experience", 4)));
   }
 
   private static <T> List<String> ids(Page<T> page, Function<T, String> id) {

@@ -47,7 +47,7 @@ class TransportMockitoTest {
   private static ListResponsePostingResponse page(boolean hasMore, String... ids) {
     ListResponsePostingResponse page = new ListResponsePostingResponse().pagination(new PaginationMeta().hasMore(hasMore));
     for (String id : ids) {
-      page.addDataItem(new PostingResponse().id(id));
+      page.addPosting(new PostingResponse().id(id));
     }
     return page;
   }

@@ -270,15 +270,15 @@ class EveryOperationRouteTest {
 
   private static CandidateIngestRequest jane() {
     return new CandidateIngestRequest().name("Jane Doe").email("jane@example.com").phoneNumber("+15551234567")
-        .putMetadataItem("external_id", "ats_1");
+        .putMetadata("external_id", "ats_1");
   }
 
   private static final String JANE = j("{'name':'Jane Doe','email':'jane@example.com','phone_number':'+15551234567',"
       + "'metadata':{'external_id':'ats_1'}}");
 
   private static BulkCandidateIngestRequest janeAndJohn() {
-    return new BulkCandidateIngestRequest().addDataItem(jane())
-        .addDataItem(new CandidateIngestRequest().name("John Roe").email("john@example.com").putMetadataItem("external_id", "ats_2"));
+    return new BulkCandidateIngestRequest().addCandidateIngest(jane())
+        .addCandidateIngest(new CandidateIngestRequest().name("John Roe").email("john@example.com").putMetadata("external_id", "ats_2"));
   }
 
   private static final String JANE_AND_JOHN = j("{'data':[" + JANE + ",{'name':'John Roe','email':'john@example.com',"
@@ -309,7 +309,7 @@ class EveryOperationRouteTest {
     String one = "/api/v2/postings/" + POSTING_ID;
     return List.of(
         op("PostingsResource#create/1", c -> c.postings().create(new CreatePostingRequest().title("Customer Service Representative")
-            .addWorkflowItem(new WebInterviewStep().config(new WebInterviewConfig().video(true)))))
+            .addWorkflowStep(new WebInterviewStep().config(new WebInterviewConfig().video(true)))))
             .responds(201, single(createdPosting(POSTING_ID)))
             .expects("POST", "/api/v2/postings")
             .withBody(j("{'title':'Customer Service Representative','workflow':[{'type':'web_interview','config':{'video':true}}]}"))
@@ -336,7 +336,7 @@ class EveryOperationRouteTest {
             .responds(200, single(posting(POSTING_ID))).expects("PATCH", one).withBody(j("{'title':'Senior CSR'}"))
             .returns(PostingResponse.class, r -> assertEquals(POSTING_ID, r.getId())),
         op("PostingsResource#updateWorkflowStep/3", c -> c.postings().updateWorkflowStep(POSTING_ID, "step_1",
-            new UpdateWorkflowStepRequest().putConfigItem("video", false)))
+            new UpdateWorkflowStepRequest().putConfig("video", false)))
             .responds(200, single(posting(POSTING_ID))).expects("PATCH", one + "/workflow/step_1")
             .withBody(j("{'config':{'video':false}}"))
             .returns(PostingResponse.class, r -> assertEquals(POSTING_ID, r.getId())),
@@ -376,7 +376,7 @@ class EveryOperationRouteTest {
             .responds(200, single(posting(POSTING_ID))).expects("PATCH", one).withBody(j("{'max_retakes':2}"))
             .returnsUnwrapped(200, PostingResponse.class),
         op("PostingsResource.WithRawResponse#updateWorkflowStep/3", c -> c.postings().withRawResponse()
-            .updateWorkflowStep(POSTING_ID, "step_2", new UpdateWorkflowStepRequest().putConfigItem("num_questions", 5)))
+            .updateWorkflowStep(POSTING_ID, "step_2", new UpdateWorkflowStepRequest().putConfig("num_questions", 5)))
             .responds(200, single(posting(POSTING_ID))).expects("PATCH", one + "/workflow/step_2")
             .withBody(j("{'config':{'num_questions':5}}")).returnsUnwrapped(200, PostingResponse.class),
         op("PostingsResource.WithRawResponse#stats/1", c -> c.postings().withRawResponse().stats(POSTING_ID))
