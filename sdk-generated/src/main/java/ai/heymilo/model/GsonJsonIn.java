@@ -93,9 +93,9 @@ final class GsonJsonIn extends JsonIn {
   }
 
   @Override
-  int selectName(JsonNames names) throws IOException {
+  int selectName(JsonNames names, int expected) throws IOException {
     String name = reader.nextName();
-    int index = names.indexOf(name);
+    int index = names.indexOf(name, expected);
     if (index < 0) {
       heldName = name;
     }

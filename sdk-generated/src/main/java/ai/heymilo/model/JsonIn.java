@@ -49,9 +49,10 @@ abstract class JsonIn {
   /**
    * Returns the index of the next property name in {@code names}, or -1 if it is not one of them;
    * then {@link #nextName()} returns that name. Lets a library match declared names without
-   * decoding each into a {@code String}.
+   * decoding each into a {@code String}. {@code expected} is the index the caller expects next (the
+   * one after the last match), a hint an implementation may use.
    */
-  abstract int selectName(JsonNames names) throws IOException;
+  abstract int selectName(JsonNames names, int expected) throws IOException;
 
   /** Returns a STRING token's text, or a NUMBER token's literal text. */
   abstract String nextString() throws IOException;

@@ -38,6 +38,17 @@ final class JsonNames {
     return names.clone();
   }
 
+  /**
+   * Returns the index of {@code name}, or -1, trying {@code expected} first: servers write the
+   * properties in schema order, so one {@code equals} usually saves hashing the name.
+   */
+  int indexOf(String name, int expected) {
+    if (expected < names.length && names[expected].equals(name)) {
+      return expected;
+    }
+    return indexOf(name);
+  }
+
   /** Returns the index of {@code name}, or -1. */
   int indexOf(String name) {
     Integer index = indices.get(name);

@@ -45,14 +45,16 @@ final class ModelCodec<T extends ApiObject> extends Codec<T> {
     Codec<?>[] codecs = codecs();
     JsonNames names = schema.names();
     T model = schema.newInstance();
+    int expected = 0;
     in.beginObject();
     while (in.hasNext()) {
-      int index = in.selectName(names);
+      int index = in.selectName(names, expected);
       if (index < 0) {
         String name = in.nextName();
         model.putAdditionalPropertyUnchecked(name, FreeformCodec.readNullable(in));
         continue;
       }
+      expected = index + 1;
       ModelSchema.Property<T> property = schema.property(index);
       token = in.peek();
       if (token == Token.NULL) {

@@ -83,7 +83,7 @@ final class MoshiJsonIn extends JsonIn {
   }
 
   @Override
-  int selectName(JsonNames names) throws IOException {
+  int selectName(JsonNames names, int expected) throws IOException {
     Object cached = names.bindingCache();
     JsonReader.Options options;
     if (cached instanceof JsonReader.Options) {

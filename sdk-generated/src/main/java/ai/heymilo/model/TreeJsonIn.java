@@ -145,9 +145,9 @@ final class TreeJsonIn extends JsonIn {
   }
 
   @Override
-  int selectName(JsonNames names) {
+  int selectName(JsonNames names, int expected) {
     String name = nextName();
-    int index = names.indexOf(name);
+    int index = names.indexOf(name, expected);
     if (index < 0) {
       Frame top = stack.element();
       top.nameHeld = true;
