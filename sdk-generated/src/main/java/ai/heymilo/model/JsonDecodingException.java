@@ -52,10 +52,6 @@ public final class JsonDecodingException extends RuntimeException {
     return new JsonDecodingException("JSON ended before the document was complete (truncated body)", path, cause);
   }
 
-  static JsonDecodingException other(String message, String path) {
-    return new JsonDecodingException(message, path, null);
-  }
-
   static String quote(String value) {
     String shown = value.length() <= QUOTED_MAX ? value : value.substring(0, QUOTED_MAX) + "…";
     return '"' + shown.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

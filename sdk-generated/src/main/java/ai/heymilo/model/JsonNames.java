@@ -25,14 +25,6 @@ final class JsonNames {
     }
   }
 
-  int size() {
-    return names.length;
-  }
-
-  String name(int index) {
-    return names[index];
-  }
-
   /** Returns a copy of the names, for a binding that builds its own index. */
   String[] toArray() {
     return names.clone();
