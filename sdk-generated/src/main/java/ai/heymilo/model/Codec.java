@@ -331,7 +331,7 @@ abstract class Codec<T> {
         if (item == null) {
           out.explicitNull();
         } else {
-          writeValue(value, out, item, "map entry '" + entry.getKey() + "'");
+          writeValue(value, out, item, "a map value");
         }
       }
       out.endObject();

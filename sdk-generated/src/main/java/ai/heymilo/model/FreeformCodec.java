@@ -136,7 +136,11 @@ final class FreeformCodec extends Codec<Object> {
     writeNullable(out, value, "value");
   }
 
-  /** Writes any value {@link #checkEncodable} accepts; {@code where} names it in an error. */
+  /**
+   * Writes any value {@link #checkEncodable} accepts; {@code where} (the property) names it in an
+   * error. It is passed down unchanged rather than extended per entry, so that encoding builds no
+   * strings; {@link #checkEncodable} gives the exact path when the value is put.
+   */
   @SuppressWarnings("unchecked")
   static void writeNullable(JsonOut out, @Nullable Object value, String where) throws IOException {
     if (value == null) {
@@ -154,16 +158,14 @@ final class FreeformCodec extends Codec<Object> {
     } else if (value instanceof Map) {
       out.beginObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        String name = String.valueOf(entry.getKey());
-        out.name(name);
-        writeNullable(out, entry.getValue(), where + "." + name);
+        out.name(String.valueOf(entry.getKey()));
+        writeNullable(out, entry.getValue(), where);
       }
       out.endObject();
     } else if (value instanceof Iterable) {
       out.beginArray();
-      int index = 0;
       for (Object item : (Iterable<?>) value) {
-        writeNullable(out, item, where + "[" + index++ + "]");
+        writeNullable(out, item, where);
       }
       out.endArray();
     } else if (value instanceof ApiObject) {
