@@ -92,10 +92,10 @@ final class PostingsCommands {
     WebInterviewStep step = new WebInterviewStep().config(new WebInterviewConfig().video(video));
     if (questions != null) {
       for (String text : questions) {
-        step.addQuestionsItem(new CreateQuestion().modality("voice").text(text));
+        step.addQuestion(new CreateQuestion().modality("voice").text(text));
       }
     }
-    CreatePostingRequest request = new CreatePostingRequest().title(title).addWorkflowItem(step);
+    CreatePostingRequest request = new CreatePostingRequest().title(title).addWorkflowStep(step);
     return description == null ? request : request.description(description);
   }
 
@@ -106,7 +106,7 @@ final class PostingsCommands {
         throw new InvalidRequestException("file", file + " is empty");
       }
       return request;
-    } catch (com.google.gson.JsonParseException e) {
+    } catch (com.google.gson.JsonParseException | ai.heymilo.model.JsonDecodingException e) {
       throw new InvalidRequestException("file", file + " is not a valid posting request: " + e.getMessage());
     }
   }

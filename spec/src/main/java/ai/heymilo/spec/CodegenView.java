@@ -73,6 +73,7 @@ public final class CodegenView {
     relaxUntypedUnions(view);
     declareBinaryResponses(view);
     markEnvelopes(view);
+    ModelHints.apply(view);
     return view;
   }
 
