@@ -71,7 +71,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     return client.postings().create(new CreatePostingRequest()
         .title("Customer Service Representative")
         .description("Help our customers by phone and chat; de-escalate, solve, follow up.")
-        .addWorkflowStep(interview));
+        .addStep(interview));
   }
 
   private static CreateQuestion voice(String text, long weight) {

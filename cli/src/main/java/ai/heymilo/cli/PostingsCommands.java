@@ -95,7 +95,7 @@ final class PostingsCommands {
         step.addQuestion(new CreateQuestion().modality("voice").text(text));
       }
     }
-    CreatePostingRequest request = new CreatePostingRequest().title(title).addWorkflowStep(step);
+    CreatePostingRequest request = new CreatePostingRequest().title(title).addStep(step);
     return description == null ? request : request.description(description);
   }
 

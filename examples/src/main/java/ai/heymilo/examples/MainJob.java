@@ -38,7 +38,7 @@ public final class MainJob {
   public static InterviewDataResponse run(HeyMiloClient client, WaitOptions wait) {
     CreatePostingResponse posting = client.postings().create(new CreatePostingRequest()
         .title("Customer Service Representative")
-        .addWorkflowStep(new WebInterviewStep()
+        .addStep(new WebInterviewStep()
             .config(new WebInterviewConfig().video(true))
             .addQuestion(new CreateQuestion().modality("voice").text("Tell me about a time you calmed an upset customer.")
                 .scoreWeight(3L))));

@@ -73,8 +73,8 @@ class StatefulSandboxTest {
   void createPosting_thenGetAndList_returnWhatWasSent() throws Exception {
     CreatePostingResponse created = client.postings().create(new CreatePostingRequest().title("Night Shift Barista")
         .description("Make coffee for the night owls.")
-        .addWorkflowItem(new WebInterviewStep().config(new WebInterviewConfig().video(false).numQuestions(1L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Why nights?").scoreWeight(5L))));
+        .addStep(new WebInterviewStep().config(new WebInterviewConfig().video(false).numQuestions(1L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Why nights?").scoreWeight(5L))));
 
     PostingResponse posting = client.postings().get(created.getId());
     assertTrue(created.getId().matches("[0-9A-F]{8}"), created.getId());
@@ -206,10 +206,10 @@ class StatefulSandboxTest {
   @Test
   void demoFlow_resultsAgreeWithThePostingsQuestions() {
     CreatePostingResponse created = client.postings().create(new CreatePostingRequest().title("Customer Service Representative")
-        .addWorkflowItem(new WebInterviewStep().config(new WebInterviewConfig().video(true).numQuestions(3L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("An upset customer?").scoreWeight(3L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Several requests at once?").scoreWeight(2L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Why customer service?").scoreWeight(1L))));
+        .addStep(new WebInterviewStep().config(new WebInterviewConfig().video(true).numQuestions(3L))
+            .addQuestion(new CreateQuestion().modality("voice").text("An upset customer?").scoreWeight(3L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Several requests at once?").scoreWeight(2L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Why customer service?").scoreWeight(1L))));
     String interview = client.candidates().ingest(created.getId(), new CandidateIngestRequest().name("Jane Smith")
         .email("jane.smith@example.com")).getInterviewId();
 
@@ -235,7 +235,7 @@ class StatefulSandboxTest {
   @Test
   void invalidRequests_answer422NamingTheField() throws Exception {
     UnprocessableEntityException bogusStep = assertThrows(UnprocessableEntityException.class, () -> client.postings().create(
-        new CreatePostingRequest().title("Barista").addWorkflowItem(new WebInterviewStep().type("bogus_type"))));
+        new CreatePostingRequest().title("Barista").addStep(new WebInterviewStep().type("bogus_type"))));
     UnprocessableEntityException typo = assertThrows(UnprocessableEntityException.class, () -> client.questions().create(
         SandboxData.POSTING_ID, new CreateQuestionRequest().modality(CreateQuestionRequest.ModalityEnum.fromValue("vioce")).text("Hi")));
     UnprocessableEntityException weight = assertThrows(UnprocessableEntityException.class, () -> client.questions().create(

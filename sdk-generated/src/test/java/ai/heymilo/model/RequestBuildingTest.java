@@ -48,7 +48,7 @@ class RequestBuildingTest {
   @EnumSource(Library.class)
   void listAdders_areNamedAfterTheElement(Library library) {
     CreatePostingRequest request = new CreatePostingRequest().title("Customer Service Rep")
-        .addWorkflowStep(new WebInterviewStep()
+        .addStep(new WebInterviewStep()
             .addQuestion(new CreateQuestion().modality("voice").text("Tell me about a hard customer.")))
         .putMetadata("requisition", "REQ-2291");
     CandidateIngestRequest candidate = new CandidateIngestRequest().name("Jane Doe").email("jane@example.com")

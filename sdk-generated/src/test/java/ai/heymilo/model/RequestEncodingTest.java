@@ -65,12 +65,12 @@ class RequestEncodingTest {
   void workflowSteps_keepEveryKindAndItsConfig(Library library) {
     CreatePostingRequest request = new CreatePostingRequest()
         .title("Customer Service Rep")
-        .addWorkflowStep(new WebInterviewStep()
+        .addStep(new WebInterviewStep()
             .config(new WebInterviewConfig().video(true).voiceId("voice_sarah").numQuestions(5))
             .addQuestion(new CreateQuestion().modality("voice").text("Tell me about a hard customer.").scoreWeight(3)))
-        .addWorkflowStep(new ConversationalSMSStep())
-        .addWorkflowStep(new ResumeStep())
-        .addWorkflowStep(new FormStep());
+        .addStep(new ConversationalSMSStep())
+        .addStep(new ResumeStep())
+        .addStep(new FormStep());
 
     String encoded = encode(library, request);
 

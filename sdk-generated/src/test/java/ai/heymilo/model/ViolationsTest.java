@@ -30,7 +30,7 @@ class ViolationsTest {
   void validRequest_hasNoViolations() {
     assertEquals(List.of(), violations(validEvent()));
     assertEquals(List.of(), violations(new CreatePostingRequest().title("Customer Service Rep")
-        .addWorkflowStep(new WebInterviewStep().addQuestion(new CreateQuestion().modality("voice").text("Why us?").scoreWeight(3)))));
+        .addStep(new WebInterviewStep().addQuestion(new CreateQuestion().modality("voice").text("Why us?").scoreWeight(3)))));
   }
 
   @Test
@@ -42,8 +42,8 @@ class ViolationsTest {
   @Test
   void nestedModels_areCheckedWithTheirPath() {
     CreatePostingRequest request = new CreatePostingRequest().title("Customer Service Rep")
-        .addWorkflowStep(new FormStep())
-        .addWorkflowStep(new WebInterviewStep().type(null)
+        .addStep(new FormStep())
+        .addStep(new WebInterviewStep().type(null)
             .addQuestion(new CreateQuestion().modality("voice").text("Why us?"))
             .addQuestion(new CreateQuestion().text("And?").scoreWeight(7)));
 

@@ -65,6 +65,16 @@ public final class CodegenView {
 
   /** Returns a transformed deep copy of {@code merged}; the argument is not modified. */
   public static ObjectNode transform(ObjectNode merged) {
+    return transform(merged, SdkOverlay.empty());
+  }
+
+  /**
+   * {@link #transform(ObjectNode)} with the SDK overlay's model entries ({@code properties}: item names, limits)
+   * written in before {@link ModelHints} derives the model templates' hints from them.
+   *
+   * @throws SpecMergeException if an overlay entry names nothing in the spec
+   */
+  static ObjectNode transform(ObjectNode merged, SdkOverlay overlay) {
     ObjectNode view = merged.deepCopy();
     removeAuthHeaderParameters(view);
     shortenFrameworkOperationIds(view);
@@ -73,6 +83,8 @@ public final class CodegenView {
     relaxUntypedUnions(view);
     declareBinaryResponses(view);
     markEnvelopes(view);
+    overlay.checkAgainst(view);
+    overlay.applyToModels(view);
     ModelHints.apply(view);
     return view;
   }

@@ -65,9 +65,7 @@ public final class SpecPipeline {
   static MergeResult run(Path sourcesDir, SdkOverlay overlay, Path outputDir, PrintStream out) {
     MergeResult result = SpecMerger.merge(SpecLoader.loadDirectory(sourcesDir));
     out.print(result.report().render());
-    ObjectNode codegen = CodegenView.transform(result.spec());
-    overlay.checkAgainst(codegen);
-    overlay.applyToModels(codegen);
+    ObjectNode codegen = CodegenView.transform(result.spec(), overlay);
     ObjectNode services = ServiceView.transform(codegen, overlay);
     // A view transform that left a reference dangling would otherwise surface only as a confusing codegen error.
     ReferenceChecker.check("codegen view", codegen);

@@ -1,5 +1,7 @@
 package ai.heymilo.sdk.internal;
 
+import ai.heymilo.model.ApiObject;
+import ai.heymilo.model.ConstraintViolation;
 import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.errors.InvalidRequestException;
 import java.util.List;
@@ -48,9 +50,30 @@ final class Checks {
     return value;
   }
 
-  /** Checks a request body before it is sent. */
+  /**
+   * Checks a request body before it is sent: present, and meeting the spec's rules for it — required properties
+   * set, lengths, ranges and the overlay's limits ({@link ApiObject#violations()}). The exception names the first
+   * broken rule by its path in the body and lists the others.
+   */
   static <T> T body(String parameter, @Nullable T body) {
-    return present(parameter, body);
+    present(parameter, body);
+    if (body instanceof ApiObject) {
+      List<ConstraintViolation> violations = ((ApiObject) body).violations();
+      if (!violations.isEmpty()) {
+        ConstraintViolation first = violations.get(0);
+        String where = first.path().isEmpty() ? parameter : first.path().startsWith(parameter) ? first.path()
+            : parameter + "." + first.path();
+        StringBuilder message = new StringBuilder(where).append(' ').append(first.message());
+        for (int i = 1; i < violations.size() && i < 10; i++) {
+          message.append("; ").append(violations.get(i));
+        }
+        if (violations.size() > 10) {
+          message.append("; … ").append(violations.size() - 10).append(" more");
+        }
+        throw new InvalidRequestException(where, message.append(" (nothing was sent)").toString());
+      }
+    }
+    return body;
   }
 
   static InvalidRequestException missing(String parameter) {

@@ -1,5 +1,6 @@
 package ai.heymilo.sdk.internal;
 
+import ai.heymilo.model.JsonDecodingException;
 import ai.heymilo.sdk.RawResponse;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ApiTimeoutException;
@@ -157,8 +158,14 @@ final class Exchange<B> {
 
   private InvalidResponseException invalidResponse(int status, Throwable e) {
     String detail = String.valueOf(e.getMessage());
-    Matcher path = JSON_PATH.matcher(detail);
-    String jsonPath = path.find() ? path.group(1) : null;
+    String jsonPath;
+    if (e instanceof JsonDecodingException) {
+      jsonPath = ((JsonDecodingException) e).path();
+    } else {
+      // The JSON library's own failures (such as content after the body) say where in their message.
+      Matcher path = JSON_PATH.matcher(detail);
+      jsonPath = path.find() ? path.group(1) : null;
+    }
     return new InvalidResponseException("Could not decode the " + status + " response to " + describe()
         + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail, status, jsonPath, e);
   }
