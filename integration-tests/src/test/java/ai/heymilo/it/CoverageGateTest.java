@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coverage gate: the merged spec's operation × documented status pairs (261 today) each need a
+ * The coverage gate: the merged spec's operation × documented status pairs (spec/api-surface.txt) each need a
  * sandbox recording and a contract case, and neither may name what the spec lacks. The other tests
  * feed it changed copies of the recordings or the table and check that it names the gap they add.
  */
