@@ -118,6 +118,16 @@ public final class Changelog {
       }
     }
     String released = String.join("\n", kept).strip();
+    // The first release: its placeholder section ("## [0.1.0] - not released yet") gets the date and the lines.
+    String placeholder = "## [" + version + "] - not released yet\n";
+    int at = rest.indexOf(placeholder);
+    if (at >= 0) {
+      int end = rest.indexOf("\n## ", at + placeholder.length());
+      String placeholderBody = (end < 0 ? rest.substring(at + placeholder.length())
+          : rest.substring(at + placeholder.length(), end + 1)).strip();
+      rest = rest.substring(0, at) + (end < 0 ? "" : rest.substring(end + 1));
+      released = (released + "\n\n" + placeholderBody).strip();
+    }
     String fresh = UNRELEASED + "\n\n" + SPEC_BEGIN + "\n" + SPEC_END + "\n" + API_BEGIN + "\n" + API_END + "\n\n";
     String versionSection = "## [" + version + "] - " + date + "\n\n"
         + (released.isEmpty() ? "No changes.\n" : released + "\n") + "\n";

@@ -104,7 +104,9 @@ public final class SpecChangesStep {
    */
   static ChangeReport run(StepFiles files, Mode mode, String release, LocalDate today, PrintStream out) {
     ObjectNode merged = readSpec(files.merged());
-    String baselineVersion = baselineVersion(files.baseline());
+    Properties baselineProperties = baselineProperties(files.baseline());
+    String baselineVersion = baselineProperties.getProperty("version");
+    boolean baselineReleased = Boolean.parseBoolean(baselineProperties.getProperty("released", "true").strip());
     ObjectNode baseline = readSpec(files.baseline().resolve(BASELINE_SPEC));
     ChangeReport report = new ChangeReport(baselineVersion, SpecDiff.compare(baseline, merged));
     out.print(report.render());
@@ -141,7 +143,9 @@ public final class SpecChangesStep {
           throw new SpecChangeException("Cannot release " + release + " yet. "
               + unacknowledged(files, surfaceDiff, unrecordedBreaking, report));
         }
-        String violation = VersionPolicy.violation(baselineVersion, release, report.breaking());
+        // Until the baseline's own version is out, that version may still be released with the changes in it.
+        String violation = !baselineReleased && release.equals(baselineVersion)
+            ? null : VersionPolicy.violation(baselineVersion, release, report.breaking());
         if (violation != null) {
           throw new SpecChangeException(violation);
         }
@@ -198,7 +202,7 @@ public final class SpecChangesStep {
     return String.join("\n", lines);
   }
 
-  private static String baselineVersion(Path baseline) {
+  private static Properties baselineProperties(Path baseline) {
     Path file = baseline.resolve(BASELINE_PROPERTIES);
     Properties properties = new Properties();
     try (var in = Files.newBufferedReader(file)) {
@@ -211,12 +215,14 @@ public final class SpecChangesStep {
     if (version.isEmpty()) {
       throw new SpecChangeException(file + " has no 'version=' line; it names the release the baseline is.");
     }
-    return version;
+    properties.setProperty("version", version);
+    return properties;
   }
 
   static String baselineProperties(String version) {
     return "# The release whose merged spec is openapi.json beside this file; moved by " + RELEASE_COMMAND + "\n"
-        + "version=" + version + "\n";
+        + "version=" + version + "\n"
+        + "released=true\n";
   }
 
   private static ObjectNode readSpec(Path file) {

@@ -235,6 +235,23 @@ class SpecChangeScenariosTest {
   }
 
   @Test
+  void firstRelease_mayStillCarryTheUnreleasedBaselineVersion() {
+    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_OPTIONAL_RESPONSE_PROPERTY);
+    workspace.run(SpecChangesStep.Mode.ACCEPT, "");
+
+    workspace.run(SpecChangesStep.Mode.RELEASE, "0.1.0");
+
+    String changelog = workspace.read("CHANGELOG.md");
+    assertTrue(changelog.contains("## [0.1.0] - 2026-12-01\n\n### Added (API spec)\n"
+        + "- `PostingStatsResponse.getMedianScore()` added (`Double`, optional)\n\n### Added\n- The first release"),
+        changelog);
+    assertTrue(!changelog.contains("not released yet"), changelog);
+    assertTrue(workspace.read("baseline/baseline.properties").contains("version=0.1.0\nreleased=true\n"));
+    assertThrows(SpecChangeException.class, () -> workspace.run(SpecChangesStep.Mode.RELEASE, "0.1.0"),
+        "once released, 0.1.0 cannot be released again");
+  }
+
+  @Test
   void committedSources_haveNoChangeSinceTheBaseline() {
     SpecWorkspace workspace = new SpecWorkspace(temp);
 
