@@ -12,11 +12,13 @@ final class ChangeReport {
   private static final int MAX_LOG_LINES = 40;
 
   private final String baselineVersion;
+  private final boolean baselineReleased;
   private final List<SpecChange> changes;
   private final int documentationOnly;
 
-  ChangeReport(String baselineVersion, SpecDiff.Result result) {
+  ChangeReport(String baselineVersion, boolean baselineReleased, SpecDiff.Result result) {
     this.baselineVersion = baselineVersion;
+    this.baselineReleased = baselineReleased;
     this.changes = result.changes();
     this.documentationOnly = result.documentationOnly();
   }
@@ -61,9 +63,17 @@ final class ChangeReport {
           + (change.breaking() ? " [" + change.breaksText() + "]" : ""));
       lines.add("      " + change.where() + ": " + change.detail());
     }
-    lines.add("Version policy: the next release must be at least " + VersionPolicy.next(baselineVersion, breaking())
-        + (breaking() ? " (breaking changes)" : " (no breaking changes)") + ".");
+    lines.add(versionAdvice());
     return lines.stream().map(line -> line + "\n").collect(Collectors.joining());
+  }
+
+  /** What the version policy asks of the next release. */
+  String versionAdvice() {
+    String next = VersionPolicy.next(baselineVersion, breaking()) + (breaking() ? " (breaking changes)" : "");
+    return baselineReleased
+        ? "Version policy: the next release must be at least " + next + "."
+        : "Version policy: " + baselineVersion + " is not released yet and may still ship these changes; after it,"
+            + " the next release must be at least " + next + ".";
   }
 
   /** The report file: every change with its section, spec location, detail and what it breaks. */
@@ -72,8 +82,8 @@ final class ChangeReport {
     out.append("# Spec changes since release ").append(baselineVersion).append("\n\n");
     out.append("Baseline: `spec/baseline/openapi.json`. ").append(changes.size()).append(" changes, ")
         .append(breakingChanges().size()).append(" breaking; ").append(documentationOnly)
-        .append(" parts differ only in documentation or spelling (type arrays versus anyOf with null, ...). The next release must be at least ")
-        .append(VersionPolicy.next(baselineVersion, breaking())).append(".\n");
+        .append(" parts differ only in documentation or spelling (type arrays versus anyOf with null, ...). ")
+        .append(versionAdvice()).append("\n");
     for (SpecChange.Section section : SpecChange.Section.values()) {
       List<SpecChange> inSection =
           changes.stream().filter(change -> change.section() == section).collect(Collectors.toList());

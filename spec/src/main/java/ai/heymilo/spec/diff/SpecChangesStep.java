@@ -108,7 +108,7 @@ public final class SpecChangesStep {
     String baselineVersion = baselineProperties.getProperty("version");
     boolean baselineReleased = Boolean.parseBoolean(baselineProperties.getProperty("released", "true").strip());
     ObjectNode baseline = readSpec(files.baseline().resolve(BASELINE_SPEC));
-    ChangeReport report = new ChangeReport(baselineVersion, SpecDiff.compare(baseline, merged));
+    ChangeReport report = new ChangeReport(baselineVersion, baselineReleased, SpecDiff.compare(baseline, merged));
     out.print(report.render());
     writeFile(files.report().resolve(REPORT_FILE), report.markdown());
     writeFile(files.report().resolve(SYMBOL_FILE), report.symbolTable());
@@ -197,8 +197,7 @@ public final class SpecChangesStep {
     lines.add("If intended, acknowledge with one command; it rewrites " + files.surface().getFileName()
         + " and the API snapshots and records the changes in CHANGELOG.md:");
     lines.add("  " + ACCEPT_COMMAND);
-    lines.add("Otherwise fix spec/sources. The next release must be at least "
-        + VersionPolicy.next(report.baselineVersion(), report.breaking()) + ".");
+    lines.add("Otherwise fix spec/sources. " + report.versionAdvice());
     return String.join("\n", lines);
   }
 

@@ -73,7 +73,8 @@ class SpecChangeScenariosTest {
     assertTrue(workspace.output.startsWith("Spec changes since release 0.1.0: 1 (0 breaking)\n"
         + "  `PostingStatsResponse.getMedianScore()` added (`Double`, optional)\n"
         + "      schema PostingStatsResponse, property median_score: optional property added\n"
-        + "Version policy: the next release must be at least 0.1.1 (no breaking changes).\n"), workspace.output);
+        + "Version policy: 0.1.0 is not released yet and may still ship these changes; after it, the next release "
+        + "must be at least 0.1.1.\n"), workspace.output);
     assertTrue(workspace.output.contains("1 compatible spec change is not in CHANGELOG.md yet; "
         + "mvn -B verify -DskipTests -Dheymilo.acceptChanges records them."), workspace.output);
   }
@@ -105,7 +106,8 @@ class SpecChangeScenariosTest {
         "If intended, acknowledge with one command; it rewrites api-surface.txt and the API snapshots and records the"
             + " changes in CHANGELOG.md:",
         "  mvn -B verify -DskipTests -Dheymilo.acceptChanges",
-        "Otherwise fix spec/sources. The next release must be at least 0.1.1."), failure.getMessage());
+        "Otherwise fix spec/sources. Version policy: 0.1.0 is not released yet and may still ship these changes; "
+            + "after it, the next release must be at least 0.1.1."), failure.getMessage());
     assertTrue(workspace.output.contains("  New operation `GET /api/v2/postings/{posting_id}/notes`: "
         + "`InterviewersApi.getPostingNotes(...)`\n"), workspace.output);
   }
@@ -121,7 +123,8 @@ class SpecChangeScenariosTest {
         + "[breaks Java source, Java binary, wire]\n"
         + "        schema PostingStatsResponse, property total_candidates: type integer → string\n"),
         failure.getMessage());
-    assertTrue(failure.getMessage().endsWith("The next release must be at least 0.2.0."), failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("after it, the next release must be at least 0.2.0 (breaking changes)."),
+        failure.getMessage());
   }
 
   @Test
@@ -180,7 +183,8 @@ class SpecChangeScenariosTest {
         "      schema PostingStatsResponse, property total_candidates: type integer → string",
         "  `PostingStatsResponse.getMedianScore()` added (`Double`, optional)",
         "      schema PostingStatsResponse, property median_score: optional property added",
-        "Version policy: the next release must be at least 0.2.0 (breaking changes).",
+        "Version policy: 0.1.0 is not released yet and may still ship these changes; after it, the next release must "
+            + "be at least 0.2.0 (breaking changes).",
         ""), workspace.output.substring(0, workspace.output.indexOf("Spec change report written")));
   }
 
