@@ -108,9 +108,9 @@ public final class ApiGate {
       if (!unexplained.isEmpty()) {
         Changelog.read(changelogFile).withApiChanges(unexplained).write(changelogFile);
       }
-      out.println(artifact + ": public-API snapshot rewritten (" + incompatible.size() + " incompatible, " + additions
-          + " compatible changes; " + unexplained.size() + " recorded in CHANGELOG.md, the rest are spec changes"
-          + " recorded there already).");
+      out.println(artifact + ": public-API snapshot rewritten with " + incompatible.size() + " incompatible and "
+          + additions + " compatible changes" + (unexplained.isEmpty() ? "." : "; " + unexplained.size()
+              + " incompatible changes that no spec change explains are recorded in CHANGELOG.md."));
       return;
     }
     if (!incompatible.isEmpty()) {
