@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coverage gate: the merged spec's operation × documented status pairs each need a sandbox recording and a
+ * The coverage gate: the merged spec's operation × documented status pairs (spec/api-surface.txt) each need a sandbox recording and a
  * generated SDK method (from which the contract case follows), and no recording may name what the spec lacks. The
  * other tests feed it changed copies of the recordings or of the SDK's operations and check that it names the gap
  * they add.

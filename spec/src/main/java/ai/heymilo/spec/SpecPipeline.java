@@ -76,10 +76,18 @@ public final class SpecPipeline {
     return result;
   }
 
+  /**
+   * Writes only when the content differs: an unchanged spec keeps its timestamp, so the generator, the compiler and
+   * the jar steps of later modules see nothing new and skip their work.
+   */
   private static void write(Path file, JsonNode document) {
     try {
+      String text = SpecJson.write(document);
+      if (Files.exists(file) && Files.readString(file).equals(text)) {
+        return;
+      }
       Files.createDirectories(file.getParent());
-      Files.writeString(file, SpecJson.write(document));
+      Files.writeString(file, text);
     } catch (IOException e) {
       throw new SpecMergeException("Cannot write " + file + ": " + e.getMessage(), e);
     }
