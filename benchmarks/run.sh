@@ -47,7 +47,7 @@ mkdir -p "$results"
 
 step "1. per-call overhead (JMH)"
 "${prio[@]}" "$java" -cp "$jar" ai.heymilo.benchmarks.JmhRounds CallOverheadBenchmark \
-  ergonomic,rawRetrofit,plainOkHttpGson,interleaved --paired ergonomic:rawRetrofit,ergonomic:plainOkHttpGson \
+  ergonomic,rawRetrofit,plainOkHttpGson,ergonomicAsync,rawRetrofitAsync,interleaved --paired ergonomic:rawRetrofit,ergonomic:plainOkHttpGson \
   "${jmh[@]}" --out "$results/overhead.json"
 
 step "2. decoding (JMH)"

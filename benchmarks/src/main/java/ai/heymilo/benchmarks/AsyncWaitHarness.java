@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>latency</b>: 300 sequential {@code getData} calls (the first 100 discarded as warm-up): the
  *       unloaded latency of one poll;
  *   <li><b>back-to-back baseline</b>: the same 30,000 polls with no delays — for each of 10,000 fresh
- *       {@code iv_after3} ids three chained {@code getDataAsync} calls, all started at once. Its wall time is
+ *       {@code iv_after3} ids three chained {@code async().interviews().getData} calls, all started at once. Its wall time is
  *       what the client, the dispatcher's concurrency and the sandbox allow on this machine;
  *   <li><b>waits</b>: 10,000 {@code awaitDataAsync} calls started at once, with {@link WaitOptions}
  *       initial delay {@code --initial-delay-ms}, growing ×1.5 (the default) up to {@code --max-delay-ms},
@@ -152,16 +152,16 @@ public final class AsyncWaitHarness {
   }
 
   /**
-   * For each of {@code count} fresh ids, {@code polls} chained {@code getDataAsync} calls, all started at once.
+   * For each of {@code count} fresh ids, {@code polls} chained {@code async().interviews().getData} calls, all started at once.
    * Each result is reduced to its status as it arrives (see {@link #waitAll}).
    */
   private static List<CompletableFuture<String>> backToBack(HeyMiloClient client, int count, int polls, String prefix) {
     List<CompletableFuture<String>> chains = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String id = SandboxData.interviewCompletingAfter(polls, prefix + "-" + i);
-      CompletableFuture<InterviewDataResponse> chain = client.interviews().getDataAsync(id);
+      CompletableFuture<InterviewDataResponse> chain = client.async().interviews().getData(id);
       for (int p = 1; p < polls; p++) {
-        chain = chain.thenCompose(previous -> client.interviews().getDataAsync(id));
+        chain = chain.thenCompose(previous -> client.async().interviews().getData(id));
       }
       chains.add(chain.thenApply(InterviewDataResponse::getStatus));
     }

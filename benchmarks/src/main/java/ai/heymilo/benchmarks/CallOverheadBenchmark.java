@@ -7,6 +7,7 @@ import ai.heymilo.model.SingleResponseInterviewDataResponse;
 import ai.heymilo.sdk.HeyMiloClient;
 import com.google.gson.Gson;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,6 +23,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import retrofit2.Call;
+import retrofit2.Callback;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -40,6 +43,9 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * </ul>
  *
  * Each returns the decoded {@link InterviewDataResponse}, so all three do the same decoding work.
+ * {@link #ergonomicAsync} and {@link #rawRetrofitAsync} are the same call without blocking —
+ * {@code client.async().interviews().getData(id)} and Retrofit's {@code enqueue} — each awaited by the benchmark
+ * thread, so both include the hand-over to OkHttp's dispatcher thread and back.
  * {@link #interleaved} runs the three in turn within each operation and times each call (wall and
  * CPU of the calling thread; see {@link PairedTimes}), which pairs them under the same machine load.
  */
@@ -80,7 +86,8 @@ public class CallOverheadBenchmark {
         .build();
     // All three must agree before anything is timed.
     String expected = ergonomic().getInterviewId();
-    if (!expected.equals(rawRetrofit().getInterviewId()) || !expected.equals(plainOkHttpGson().getInterviewId())) {
+    if (!expected.equals(rawRetrofit().getInterviewId()) || !expected.equals(plainOkHttpGson().getInterviewId())
+        || !expected.equals(ergonomicAsync().getInterviewId()) || !expected.equals(rawRetrofitAsync().getInterviewId())) {
       throw new IllegalStateException("the three calls decode different interviews");
     }
   }
@@ -105,6 +112,32 @@ public class CallOverheadBenchmark {
       throw new IOException("HTTP " + response.code());
     }
     return response.body().getData();
+  }
+
+  @Benchmark
+  public InterviewDataResponse ergonomicAsync() {
+    return client.async().interviews().getData(INTERVIEW_ID).join();
+  }
+
+  @Benchmark
+  public InterviewDataResponse rawRetrofitAsync() {
+    CompletableFuture<InterviewDataResponse> result = new CompletableFuture<>();
+    rawApi.getInterviewData(INTERVIEW_ID).enqueue(new Callback<SingleResponseInterviewDataResponse>() {
+      @Override
+      public void onResponse(Call<SingleResponseInterviewDataResponse> call, retrofit2.Response<SingleResponseInterviewDataResponse> response) {
+        if (response.isSuccessful() && response.body() != null) {
+          result.complete(response.body().getData());
+        } else {
+          result.completeExceptionally(new IOException("HTTP " + response.code()));
+        }
+      }
+
+      @Override
+      public void onFailure(Call<SingleResponseInterviewDataResponse> call, Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    return result.join();
   }
 
   @Benchmark

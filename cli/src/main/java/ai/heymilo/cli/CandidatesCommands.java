@@ -3,7 +3,6 @@ package ai.heymilo.cli;
 import ai.heymilo.model.CandidateIngestRequest;
 import ai.heymilo.model.CandidateResponse;
 import ai.heymilo.model.IngestCandidateResponse;
-import ai.heymilo.sdk.ListParams;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -25,7 +24,7 @@ final class CandidatesCommands {
       @Option(names = "--limit", description = "Stop after this many candidates.") @Nullable Integer limit,
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
-      List<CandidateResponse> candidates = Lists.take(client.candidates().list(postingId, ListParams.none()).stream(), limit);
+      List<CandidateResponse> candidates = Lists.take(client.candidates().list(postingId).stream(), limit);
       return session.show(flags, candidates, list -> {
         Table table = new Table("INTERVIEW_ID", "STATUS", "SCORE", "NAME", "EMAIL");
         list.forEach(c -> table.row(c.getInterviewId(), c.getStatus(), Scorecard.number(c.getScore()), c.getName(), c.getEmail()));

@@ -65,13 +65,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   private static CreatePostingResponse createPosting(HeyMiloClient client) {
     WebInterviewStep interview = new WebInterviewStep()
         .config(new WebInterviewConfig().video(true).numQuestions(3L))
-        .addQuestionsItem(voice("Tell me about a time you calmed down an upset customer.", 3L))
-        .addQuestionsItem(voice("How do you keep track of several open requests at once?", 2L))
-        .addQuestionsItem(voice("Why do you want to work in customer service?", 1L));
+        .addQuestion(voice("Tell me about a time you calmed down an upset customer.", 3L))
+        .addQuestion(voice("How do you keep track of several open requests at once?", 2L))
+        .addQuestion(voice("Why do you want to work in customer service?", 1L));
     return client.postings().create(new CreatePostingRequest()
         .title("Customer Service Representative")
         .description("Help our customers by phone and chat; de-escalate, solve, follow up.")
-        .addWorkflowItem(interview));
+        .addStep(interview));
   }
 
   private static CreateQuestion voice(String text, long weight) {

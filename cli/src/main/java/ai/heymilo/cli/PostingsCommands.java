@@ -7,7 +7,7 @@ import ai.heymilo.model.CreateQuestion;
 import ai.heymilo.model.PostingResponse;
 import ai.heymilo.model.WebInterviewConfig;
 import ai.heymilo.model.WebInterviewStep;
-import ai.heymilo.sdk.ListParams;
+import ai.heymilo.sdk.params.ListPostingsParams;
 import ai.heymilo.sdk.errors.InvalidRequestException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class PostingsCommands {
       @Option(names = "--limit", description = "Stop after this many postings.") @Nullable Integer limit,
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
-      ListParams params = ListParams.builder().search(search).build();
+      ListPostingsParams params = ListPostingsParams.builder().search(search).build();
       List<PostingResponse> postings = Lists.take(client.postings().list(params).stream(), limit);
       return session.show(flags, postings, list -> {
         Table table = new Table("ID", "STATUS", "TITLE");
@@ -92,10 +92,10 @@ final class PostingsCommands {
     WebInterviewStep step = new WebInterviewStep().config(new WebInterviewConfig().video(video));
     if (questions != null) {
       for (String text : questions) {
-        step.addQuestionsItem(new CreateQuestion().modality("voice").text(text));
+        step.addQuestion(new CreateQuestion().modality("voice").text(text));
       }
     }
-    CreatePostingRequest request = new CreatePostingRequest().title(title).addWorkflowItem(step);
+    CreatePostingRequest request = new CreatePostingRequest().title(title).addStep(step);
     return description == null ? request : request.description(description);
   }
 
@@ -106,7 +106,7 @@ final class PostingsCommands {
         throw new InvalidRequestException("file", file + " is empty");
       }
       return request;
-    } catch (com.google.gson.JsonParseException e) {
+    } catch (com.google.gson.JsonParseException | ai.heymilo.model.JsonDecodingException e) {
       throw new InvalidRequestException("file", file + " is not a valid posting request: " + e.getMessage());
     }
   }

@@ -1,7 +1,7 @@
 package ai.heymilo.cli;
 
 import ai.heymilo.model.QuestionResponse;
-import ai.heymilo.sdk.ListParams;
+import ai.heymilo.sdk.params.ListQuestionsParams;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -24,8 +24,13 @@ final class QuestionsCommands {
       @Option(names = "--limit", description = "Stop after this many questions.") @Nullable Integer limit,
       @Mixin Flags flags) {
     return session.run(flags, (client, connection) -> {
-      ListParams params = ListParams.builder().modality(modality).build();
-      List<QuestionResponse> questions = Lists.take(client.questions().list(postingId, params).stream(), limit);
+      ListQuestionsParams.Builder params = ListQuestionsParams.builder();
+      if (modality != null) {
+        // A modality newer than this SDK still reaches the server, which decides.
+        java.util.Arrays.stream(ListQuestionsParams.Modality.values()).filter(known -> known.value().equals(modality)).findFirst()
+            .ifPresentOrElse(params::modality, () -> params.additionalQueryParam("modality", modality));
+      }
+      List<QuestionResponse> questions = Lists.take(client.questions().list(postingId, params.build()).stream(), limit);
       return session.show(flags, questions, list -> {
         Table table = new Table("ID", "MODALITY", "WEIGHT", "TEXT");
         list.forEach(q -> table.row(q.getId(), q.getModality(), q.getScoreWeight(), q.getText()));

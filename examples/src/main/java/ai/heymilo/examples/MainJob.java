@@ -38,9 +38,9 @@ public final class MainJob {
   public static InterviewDataResponse run(HeyMiloClient client, WaitOptions wait) {
     CreatePostingResponse posting = client.postings().create(new CreatePostingRequest()
         .title("Customer Service Representative")
-        .addWorkflowItem(new WebInterviewStep()
+        .addStep(new WebInterviewStep()
             .config(new WebInterviewConfig().video(true))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Tell me about a time you calmed an upset customer.")
+            .addQuestion(new CreateQuestion().modality("voice").text("Tell me about a time you calmed an upset customer.")
                 .scoreWeight(3L))));
     IngestCandidateResponse candidate = client.candidates().ingest(posting.getId(),
         new CandidateIngestRequest().name("Ada Lovelace").email("ada@example.com"));

@@ -1,6 +1,7 @@
 package ai.heymilo.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +17,8 @@ import ai.heymilo.sandbox.HeyMiloSandboxExtension;
 import ai.heymilo.sandbox.SandboxMode;
 import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.JsonLibrary;
+import ai.heymilo.sdk.testing.ServiceOperation;
+import ai.heymilo.sdk.testing.ServiceOperation.Form;
 import ai.heymilo.sdk.errors.ApiException;
 import ai.heymilo.sdk.errors.AuthenticationException;
 import ai.heymilo.sdk.errors.BadRequestException;
@@ -28,6 +31,9 @@ import ai.heymilo.sdk.errors.RateLimitException;
 import ai.heymilo.sdk.errors.UnexpectedStatusCodeException;
 import ai.heymilo.sdk.errors.UnprocessableEntityException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
@@ -45,11 +51,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SDK against the sandbox for every operation × documented status of the merged spec, with Gson
- * and with Moshi. The cases come from the spec at test time; {@link ContractTable} says how the SDK
- * performs each operation. A success must return the fixture; an error status (selected with the
- * sandbox's {@code X-Sandbox-Status} header, no retries) must raise the typed exception carrying the
- * recorded error; the voice preview's 302 must be followed to the audio. After each case, every
- * request the SDK sent is validated against the spec.
+ * and with Moshi. The cases come from the spec at test time, and so does the SDK call: each operation is
+ * performed through its generated service method ({@link ServiceOperation}, arguments built from the spec), so
+ * a new operation needs no code here — only recordings. A success must return exactly the recorded body's data (a
+ * list operation: its recorded page); an error status (selected with the sandbox's {@code X-Sandbox-Status}
+ * header, no retries) must raise the typed exception carrying the recorded error; the voice preview's 302 must be
+ * followed to the audio. After each case, every request the SDK sent is validated against the spec.
  */
 class EveryOperationContractTest {
   /** Replay: every case compares the SDK's result with the exact recorded body of its operation and status. */
@@ -85,19 +92,46 @@ class EveryOperationContractTest {
   }
 
   private static void check(String operationId, int status, JsonLibrary library, HeyMiloSandbox sandbox) {
-    ContractEntry<?> entry = ContractTable.entry(operationId).orElseThrow(() -> new AssertionError(
-        "no SDK call for operation " + operationId + " — add it to " + ContractTable.class.getName()));
+    Operation specified = SPEC.operation(operationId).orElseThrow();
+    ServiceOperation op = ServiceOperation.byRoute(specified.method(), specified.path());
+    // A list operation is checked page by page (its raw form): the recorded page is the expected result.
+    Form form = op.is("page") ? Form.RAW : Form.SYNC;
+    List<Object> arguments = op.arguments(name -> "contract-" + name.replace('_', '-'));
 
     try (HeyMiloClient client = client(sandbox, library, status)) {
       if (status < 400) {
-        entry.callAndCheck(client, status);
+        Object result = call(op, client, form, arguments);
+        if (op.is("binary")) {
+          // The SDK follows a 302 to the audio and returns its bytes, not the redirect.
+          assertArrayEquals(recordedBody(new OperationStatus(operationId, op.successStatus())), (byte[]) result, "audio");
+        } else {
+          JsonElement recorded = JsonParser.parseString(new String(recordedBody(new OperationStatus(operationId, status)),
+              StandardCharsets.UTF_8));
+          assertEquals(op.expectedResult(recorded, form), ServiceOperation.json(result), "the recorded data");
+        }
       } else {
-        ApiException error = assertThrows(ApiException.class, () -> entry.call(client));
+        ApiException error = assertThrows(ApiException.class, () -> call(op, client, form, arguments));
         assertMatchesRecordedError(error, new OperationStatus(operationId, status));
       }
     }
 
     assertRequestsMatchSpec(sandbox, new OperationStatus(operationId, status));
+  }
+
+  private static Object call(ServiceOperation op, HeyMiloClient client, Form form, List<Object> arguments) {
+    try {
+      return op.call(client, form, arguments);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static byte[] recordedBody(OperationStatus pair) {
+    Recording recording = RECORDINGS.primary(pair).orElseThrow(() -> new AssertionError("the sandbox has no recording of " + pair));
+    String file = recording.response().path("bodyFileName").asText();
+    return RECORDINGS.file(file).orElseThrow(() -> new AssertionError("no body file " + file + " for " + pair));
   }
 
   /**

@@ -21,8 +21,8 @@ class PollCounterTransformerTest {
       List<CompletableFuture<InterviewDataResponse>> ownPolls = new ArrayList<>();
       long start = System.nanoTime();
       for (int i = 0; i < polls; i++) {
-        sharedPolls.add(client.interviews().getDataAsync(shared));
-        ownPolls.add(client.interviews().getDataAsync(SandboxData.interviewCompletingAfter(2, "own" + i)));
+        sharedPolls.add(client.async().interviews().getData(shared));
+        ownPolls.add(client.async().interviews().getData(SandboxData.interviewCompletingAfter(2, "own" + i)));
       }
       CompletableFuture.allOf(sharedPolls.toArray(new CompletableFuture<?>[0])).join();
       CompletableFuture.allOf(ownPolls.toArray(new CompletableFuture<?>[0])).join();

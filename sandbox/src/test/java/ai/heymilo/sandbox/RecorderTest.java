@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.heymilo.model.PostingResponse;
 import ai.heymilo.sdk.HeyMiloClient;
-import ai.heymilo.sdk.ListParams;
+import ai.heymilo.sdk.params.ListPostingsParams;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -68,7 +68,7 @@ class RecorderTest {
              .maxRetries(0).build()) {
       assertTrue(recorder.baseUrl().startsWith("http://127.0.0.1:"));
       assertEquals("Recorded with key " + KEY, client.postings().get("13D77095").getDescription());
-      assertEquals(0, client.postings().list(ListParams.builder().search(KEY).build()).stream().count());
+      assertEquals(0, client.postings().list(ListPostingsParams.builder().search(KEY).build()).stream().count());
       written = recorder.stop();
       assertEquals(written, recorder.stop(), "stop() twice returns the same files");
     }
@@ -97,7 +97,7 @@ class RecorderTest {
       PostingResponse posting = client.postings().get("13D77095");
       assertEquals("Customer Service Representative", posting.getTitle());
       assertEquals("Recorded with key " + HeyMiloSandbox.API_KEY, posting.getDescription());
-      assertEquals(0, client.postings().list(ListParams.builder().search(HeyMiloSandbox.API_KEY).build()).stream().count());
+      assertEquals(0, client.postings().list(ListPostingsParams.builder().search(HeyMiloSandbox.API_KEY).build()).stream().count());
     }
   }
 

@@ -150,7 +150,7 @@ class SandboxControlTest {
           .filter(c -> SandboxData.INTERVIEW_ID.equals(c.getInterviewId())).findFirst().orElseThrow();
       assertEquals(results.getScore().doubleValue(), jane.getScore().doubleValue(), 0.0);
       assertEquals(results.getCandidateId(), jane.getCandidateId());
-      PostingStatsResponse stats = client.postings().stats(SandboxData.POSTING_ID);
+      PostingStatsResponse stats = client.postings().getStats(SandboxData.POSTING_ID);
       assertEquals(3L, stats.getTotalCandidates());
       assertEquals(1L, stats.getCompletedInterviews());
       assertEquals(results.getScore().doubleValue(), stats.getAverageInterviewScore().doubleValue(), 0.0);

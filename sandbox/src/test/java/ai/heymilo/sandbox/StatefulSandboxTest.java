@@ -73,8 +73,8 @@ class StatefulSandboxTest {
   void createPosting_thenGetAndList_returnWhatWasSent() throws Exception {
     CreatePostingResponse created = client.postings().create(new CreatePostingRequest().title("Night Shift Barista")
         .description("Make coffee for the night owls.")
-        .addWorkflowItem(new WebInterviewStep().config(new WebInterviewConfig().video(false).numQuestions(1L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Why nights?").scoreWeight(5L))));
+        .addStep(new WebInterviewStep().config(new WebInterviewConfig().video(false).numQuestions(1L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Why nights?").scoreWeight(5L))));
 
     PostingResponse posting = client.postings().get(created.getId());
     assertTrue(created.getId().matches("[0-9A-F]{8}"), created.getId());
@@ -206,10 +206,10 @@ class StatefulSandboxTest {
   @Test
   void demoFlow_resultsAgreeWithThePostingsQuestions() {
     CreatePostingResponse created = client.postings().create(new CreatePostingRequest().title("Customer Service Representative")
-        .addWorkflowItem(new WebInterviewStep().config(new WebInterviewConfig().video(true).numQuestions(3L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("An upset customer?").scoreWeight(3L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Several requests at once?").scoreWeight(2L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Why customer service?").scoreWeight(1L))));
+        .addStep(new WebInterviewStep().config(new WebInterviewConfig().video(true).numQuestions(3L))
+            .addQuestion(new CreateQuestion().modality("voice").text("An upset customer?").scoreWeight(3L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Several requests at once?").scoreWeight(2L))
+            .addQuestion(new CreateQuestion().modality("voice").text("Why customer service?").scoreWeight(1L))));
     String interview = client.candidates().ingest(created.getId(), new CandidateIngestRequest().name("Jane Smith")
         .email("jane.smith@example.com")).getInterviewId();
 
@@ -235,14 +235,13 @@ class StatefulSandboxTest {
   @Test
   void invalidRequests_answer422NamingTheField() throws Exception {
     UnprocessableEntityException bogusStep = assertThrows(UnprocessableEntityException.class, () -> client.postings().create(
-        new CreatePostingRequest().title("Barista").addWorkflowItem(new WebInterviewStep().type("bogus_type"))));
+        new CreatePostingRequest().title("Barista").addStep(new WebInterviewStep().type("bogus_type"))));
     UnprocessableEntityException typo = assertThrows(UnprocessableEntityException.class, () -> client.questions().create(
         SandboxData.POSTING_ID, new CreateQuestionRequest().modality(CreateQuestionRequest.ModalityEnum.fromValue("vioce")).text("Hi")));
-    UnprocessableEntityException weight = assertThrows(UnprocessableEntityException.class, () -> client.questions().create(
-        SandboxData.POSTING_ID, new CreateQuestionRequest().modality(CreateQuestionRequest.ModalityEnum.fromValue("voice")).text("Hi")
-            .scoreWeight(99L)));
-    UnprocessableEntityException noTitle = assertThrows(UnprocessableEntityException.class,
-        () -> client.postings().create(new CreatePostingRequest().description("No title")));
+    // The SDK refuses a weight out of range and a missing title before sending; a client that does not gets the 422.
+    HttpResponse<String> weight = http("POST", "/api/v2/postings/" + SandboxData.POSTING_ID + "/questions",
+        "{\"modality\": \"voice\", \"text\": \"Hi\", \"score_weight\": 99}");
+    HttpResponse<String> noTitle = http("POST", "/api/v2/postings", "{\"description\": \"No title\"}");
 
     assertEquals(List.of("body.workflow.0"), fields(bogusStep));
     assertTrue(bogusStep.fieldErrors().get(0).message().startsWith("Input tag 'bogus_type' found using 'type' does not match"),
@@ -250,9 +249,12 @@ class StatefulSandboxTest {
     assertEquals(List.of("body.modality"), fields(typo));
     assertEquals("Input should be 'voice', 'sms', 'form', 'resume_eligibility', 'resume_scoring' or 'voice_tags'",
         typo.fieldErrors().get(0).message());
-    assertEquals(List.of("body.score_weight"), fields(weight));
-    assertEquals("Input should be less than or equal to 10", weight.fieldErrors().get(0).message());
-    assertEquals(List.of("body.title"), fields(noTitle));
+    assertEquals(422, weight.statusCode());
+    JsonNode weightDetail = SandboxJson.parse(weight.body()).path("detail").path(0);
+    assertEquals("[\"body\",\"score_weight\"]", weightDetail.path("loc").toString());
+    assertEquals("Input should be less than or equal to 10", weightDetail.path("msg").asText());
+    assertEquals(422, noTitle.statusCode());
+    assertEquals("[\"body\",\"title\"]", SandboxJson.parse(noTitle.body()).path("detail").path(0).path("loc").toString());
     assertEquals(2, client.postings().list().stream().count(), "nothing invalid was stored");
     HttpResponse<String> limit = http("GET", "/api/v2/voices?limit=0", null);
     assertEquals(422, limit.statusCode());
@@ -299,15 +301,17 @@ class StatefulSandboxTest {
   }
 
   @Test
-  void replayMode_answersTheRecordingsWhateverWasSent() {
+  void replayMode_answersTheRecordingsWhateverWasSent() throws Exception {
     try (HeyMiloSandbox replay = HeyMiloSandbox.builder().mode(SandboxMode.REPLAY).start(); HeyMiloClient replayClient = replay.client()) {
       CreatePostingResponse created = replayClient.postings().create(new CreatePostingRequest().title("Barista"));
 
       assertEquals(SandboxMode.REPLAY, replay.mode());
       assertEquals(SandboxData.POSTING_ID, created.getId());
       assertEquals("Customer Service Representative", replayClient.postings().get("ANYTHING").getTitle());
-      assertThrows(UnprocessableEntityException.class, () -> replayClient.postings().create(new CreatePostingRequest().title("ab")),
-          "replay validates too");
+      HttpResponse<String> tooShort = HTTP.send(HttpRequest.newBuilder(URI.create(replay.baseUrl() + "/api/v2/postings"))
+          .header("X-API-KEY", HeyMiloSandbox.API_KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"ab\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(422, tooShort.statusCode(), "replay validates too");
     }
   }
 

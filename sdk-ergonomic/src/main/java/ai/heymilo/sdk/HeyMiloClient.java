@@ -3,25 +3,7 @@ package ai.heymilo.sdk;
 import ai.heymilo.sdk.errors.ConfigurationException;
 import ai.heymilo.sdk.internal.ClientRuntime;
 import ai.heymilo.sdk.internal.ClientSettings;
-import ai.heymilo.sdk.internal.Lazy;
-import ai.heymilo.sdk.resources.AtsResource;
-import ai.heymilo.sdk.resources.CandidatesResource;
-import ai.heymilo.sdk.resources.DesignTemplateGroupsResource;
-import ai.heymilo.sdk.resources.DesignTemplatesResource;
-import ai.heymilo.sdk.resources.DomainsResource;
-import ai.heymilo.sdk.resources.EmailTemplateGroupsResource;
-import ai.heymilo.sdk.resources.EmailTemplatesResource;
-import ai.heymilo.sdk.resources.HealthResource;
-import ai.heymilo.sdk.resources.InterviewTemplatesResource;
-import ai.heymilo.sdk.resources.InterviewsResource;
-import ai.heymilo.sdk.resources.PhoneNumbersResource;
-import ai.heymilo.sdk.resources.PostingsResource;
-import ai.heymilo.sdk.resources.QuestionsResource;
-import ai.heymilo.sdk.resources.SchemasResource;
-import ai.heymilo.sdk.resources.SenderEmailsResource;
-import ai.heymilo.sdk.resources.VoicesResource;
-import ai.heymilo.sdk.resources.WebhooksResource;
-import ai.heymilo.sdk.resources.WorkspacesResource;
+import ai.heymilo.sdk.internal.Services;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +18,8 @@ import okhttp3.logging.HttpLoggingInterceptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point to the HeyMilo API: one resource per area of the API, each with a method per
- * operation.
+ * The entry point to the HeyMilo API: one service per area of the API ({@link #postings()}, {@link #interviews()},
+ * …), each with a method per operation, and {@link #async()} for the same without blocking.
  *
  * <pre>{@code
  * HeyMiloClient client = HeyMiloClient.builder()
@@ -45,61 +27,30 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * PostingResponse posting = client.postings().get("13D77095");
  * InterviewDataResponse result = client.interviews().awaitData("iv_1", WaitOptions.defaults());
+ * client.async().postings().list().forEach(p -> System.out.println(p.getTitle()));
  * }</pre>
  *
- * <p><b>Create one client and reuse it.</b> Resources are created on first use. A client is immutable and thread-safe; it holds the
- * connection pool, a small capped thread pool for asynchronous calls and one scheduler thread, all
- * daemon threads. {@link #close()} releases them early (optional: an unused client costs nothing
- * once its idle threads time out). {@link #withOptions} derives a client with other settings that
- * shares them.
+ * <p><b>Create one client and reuse it.</b> Services are created on first use. A client is immutable and
+ * thread-safe; it holds the connection pool, a small capped thread pool for asynchronous calls and one scheduler
+ * thread, all daemon threads. {@link #close()} releases them early (optional: an unused client costs nothing once
+ * its idle threads time out). {@link #withOptions} derives a client with other settings that shares them.
  *
- * <p>The API key or bearer token is sent only to the configured base URL's origin, never appears
- * in {@link #toString()}, exception messages or logs.
+ * <p>The API key or bearer token is sent only to the configured base URL's origin, never appears in
+ * {@link #toString()}, exception messages or logs.
  */
-public final class HeyMiloClient implements AutoCloseable {
+public final class HeyMiloClient extends ClientServices implements AutoCloseable {
   /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://api.heymilo.ai";
 
   private final ClientRuntime runtime;
-  private final Lazy<PostingsResource> postings;
-  private final Lazy<CandidatesResource> candidates;
-  private final Lazy<InterviewsResource> interviews;
-  private final Lazy<QuestionsResource> questions;
-  private final Lazy<WebhooksResource> webhooks;
-  private final Lazy<VoicesResource> voices;
-  private final Lazy<PhoneNumbersResource> phoneNumbers;
-  private final Lazy<SenderEmailsResource> senderEmails;
-  private final Lazy<EmailTemplatesResource> emailTemplates;
-  private final Lazy<EmailTemplateGroupsResource> emailTemplateGroups;
-  private final Lazy<DesignTemplatesResource> designTemplates;
-  private final Lazy<DesignTemplateGroupsResource> designTemplateGroups;
-  private final Lazy<InterviewTemplatesResource> interviewTemplates;
-  private final Lazy<DomainsResource> domains;
-  private final Lazy<WorkspacesResource> workspaces;
-  private final Lazy<AtsResource> ats;
-  private final Lazy<SchemasResource> schemas;
-  private final Lazy<HealthResource> health;
 
   private HeyMiloClient(ClientRuntime runtime) {
     this.runtime = runtime;
-    this.postings = new Lazy<>(() -> new PostingsResource(runtime));
-    this.candidates = new Lazy<>(() -> new CandidatesResource(runtime));
-    this.interviews = new Lazy<>(() -> new InterviewsResource(runtime));
-    this.questions = new Lazy<>(() -> new QuestionsResource(runtime));
-    this.webhooks = new Lazy<>(() -> new WebhooksResource(runtime));
-    this.voices = new Lazy<>(() -> new VoicesResource(runtime));
-    this.phoneNumbers = new Lazy<>(() -> new PhoneNumbersResource(runtime));
-    this.senderEmails = new Lazy<>(() -> new SenderEmailsResource(runtime));
-    this.emailTemplates = new Lazy<>(() -> new EmailTemplatesResource(runtime));
-    this.emailTemplateGroups = new Lazy<>(() -> new EmailTemplateGroupsResource(runtime));
-    this.designTemplates = new Lazy<>(() -> new DesignTemplatesResource(runtime));
-    this.designTemplateGroups = new Lazy<>(() -> new DesignTemplateGroupsResource(runtime));
-    this.interviewTemplates = new Lazy<>(() -> new InterviewTemplatesResource(runtime));
-    this.domains = new Lazy<>(() -> new DomainsResource(runtime));
-    this.workspaces = new Lazy<>(() -> new WorkspacesResource(runtime));
-    this.ats = new Lazy<>(() -> new AtsResource(runtime));
-    this.schemas = new Lazy<>(() -> new SchemasResource(runtime));
-    this.health = new Lazy<>(() -> new HealthResource(runtime));
+  }
+
+  @Override
+  Services services() {
+    return runtime.services();
   }
 
   /** Returns a new builder. */
@@ -149,96 +100,6 @@ public final class HeyMiloClient implements AutoCloseable {
     Builder builder = new Builder(runtime.derivedSettings());
     changes.accept(builder);
     return builder.build();
-  }
-
-  /** Interviewers (postings): create, read, update, archive, activate, clone, workflow steps, stats. */
-  public PostingsResource postings() {
-    return postings.get();
-  }
-
-  /** Candidates: ingest (sync, async, bulk) and list a posting's candidates. */
-  public CandidatesResource candidates() {
-    return candidates.get();
-  }
-
-  /** Interviews: full results, waiting for them, and per-interview metadata. */
-  public InterviewsResource interviews() {
-    return interviews.get();
-  }
-
-  /** Questions and criteria of a posting's workflow. */
-  public QuestionsResource questions() {
-    return questions.get();
-  }
-
-  /** Webhook endpoints. */
-  public WebhooksResource webhooks() {
-    return webhooks.get();
-  }
-
-  /** The workspace's AI interviewer voices, including audio previews. */
-  public VoicesResource voices() {
-    return voices.get();
-  }
-
-  /** Provisioned phone numbers for SMS and voice agents. */
-  public PhoneNumbersResource phoneNumbers() {
-    return phoneNumbers.get();
-  }
-
-  /** Sender email addresses. */
-  public SenderEmailsResource senderEmails() {
-    return senderEmails.get();
-  }
-
-  /** Email templates for candidate outreach. */
-  public EmailTemplatesResource emailTemplates() {
-    return emailTemplates.get();
-  }
-
-  /** Grouped email template configurations. */
-  public EmailTemplateGroupsResource emailTemplateGroups() {
-    return emailTemplateGroups.get();
-  }
-
-  /** Design templates of the candidate interview UI. */
-  public DesignTemplatesResource designTemplates() {
-    return designTemplates.get();
-  }
-
-  /** Grouped design template configurations. */
-  public DesignTemplateGroupsResource designTemplateGroups() {
-    return designTemplateGroups.get();
-  }
-
-  /** Interview templates: reusable agent configurations. */
-  public InterviewTemplatesResource interviewTemplates() {
-    return interviewTemplates.get();
-  }
-
-  /** Custom domains for white-labelled interview URLs. */
-  public DomainsResource domains() {
-    return domains.get();
-  }
-
-  /** The workspaces these credentials can access. */
-  public WorkspacesResource workspaces() {
-    return workspaces.get();
-  }
-
-  /** ATS integration: resolve and push candidates, push status, connections. */
-  public AtsResource ats() {
-    return ats.get();
-  }
-
-  /** Schema discovery: the supported agent and question types. */
-  public SchemasResource schemas() {
-    return schemas.get();
-  }
-
-  /** The API's health check. */
-  public HealthResource health() {
-    return health.get();
   }
 
   /** Releases the threads and idle connections this client created; calls in flight are cancelled. */

@@ -47,7 +47,7 @@ class ErrorsTest {
   }
 
   private Object getData(Mode mode) {
-    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.interviews().getDataAsync("iv_1"));
+    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.async().interviews().getData("iv_1"));
   }
 
   private ApiException failWith(Mode mode, int status, String body) {
@@ -179,7 +179,7 @@ class ErrorsTest {
 
     InvalidResponseException error = assertThrows(InvalidResponseException.class, () -> mode.call(
         () -> client.interviews().setMetadata("iv_1", java.util.Map.of("a", "b")),
-        () -> client.interviews().setMetadataAsync("iv_1", java.util.Map.of("a", "b"))));
+        () -> client.async().interviews().setMetadata("iv_1", java.util.Map.of("a", "b"))));
 
     assertEquals(201, error.statusCode());
     assertTrue(error.getMessage().startsWith("Could not decode the 201 response to POST /api/v2/interviews/iv_1/metadata"), error.getMessage());
@@ -213,7 +213,7 @@ class ErrorsTest {
         .setBodyDelay(2, TimeUnit.SECONDS));
 
     assertThrows(ApiTimeoutException.class,
-        () -> mode.call(() -> impatient.interviews().getData("iv_1"), () -> impatient.interviews().getDataAsync("iv_1")));
+        () -> mode.call(() -> impatient.interviews().getData("iv_1"), () -> impatient.async().interviews().getData("iv_1")));
   }
 
   @Test
@@ -237,11 +237,26 @@ class ErrorsTest {
     }
     InvalidRequestException error = assertThrows(InvalidRequestException.class, () -> client.interviews().setMetadata("iv_1", tooMany));
     assertEquals("metadata", error.parameter());
-    assertEquals("metadata has 51 keys; at most 50 are allowed", error.getMessage());
-    assertEquals("metadata key '" + "k".repeat(41) + "' has 41 characters; at most 40 are allowed",
+    assertEquals("metadata must have at most 50 entries but had 51 (nothing was sent)", error.getMessage());
+    assertEquals("metadata." + "k".repeat(41) + " key must be at most 40 characters long but was 41 (nothing was sent)",
         assertThrows(InvalidRequestException.class, () -> client.interviews().setMetadata("iv_1", Map.of("k".repeat(41), "v"))).getMessage());
-    assertEquals("metadata value for 'note' has 501 characters; at most 500 are allowed",
+    assertEquals("metadata.note must be at most 500 characters long but was 501 (nothing was sent)",
         assertThrows(InvalidRequestException.class, () -> client.interviews().setMetadata("iv_1", Map.of("note", "v".repeat(501)))).getMessage());
+    assertEquals(0, test.server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void requestWithoutARequiredProperty_isRefusedBeforeSending(Mode mode) {
+    ai.heymilo.model.CreatePostingRequest request = new ai.heymilo.model.CreatePostingRequest()
+        .addStep(new ai.heymilo.model.WebInterviewStep().addQuestion(new ai.heymilo.model.CreateQuestion().text("Why us?")));
+
+    InvalidRequestException error = assertThrows(InvalidRequestException.class,
+        () -> mode.call(() -> client.postings().create(request), () -> client.async().postings().create(request)));
+
+    assertEquals("request.title", error.parameter());
+    assertEquals("request.title is required but was not set; workflow[0].questions[0].modality is required but was not set "
+        + "(nothing was sent)", error.getMessage());
     assertEquals(0, test.server.getRequestCount());
   }
 

@@ -207,8 +207,8 @@ class HeyMiloClientTest {
     test.enqueue(200, TestServer.interviewData("iv_1", "completed"));
     test.enqueue(503, "{}");
     test.enqueue(200, TestServer.interviewData("iv_1", "completed"));
-    client.interviews().getDataAsync("iv_1").get();
-    client.interviews().getDataAsync("iv_1").get(); // a retry: the scheduler thread starts too
+    client.async().interviews().getData("iv_1").get();
+    client.async().interviews().getData("iv_1").get(); // a retry: the scheduler thread starts too
     List<Thread> created = new ArrayList<>(Thread.getAllStackTraces().keySet());
     created.removeAll(before);
     created.removeIf(thread -> !thread.getName().startsWith("heymilo-"));

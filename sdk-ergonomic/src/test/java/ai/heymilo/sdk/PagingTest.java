@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.heymilo.model.PostingResponse;
-import ai.heymilo.sdk.errors.InvalidRequestException;
+import ai.heymilo.sdk.params.ListPostingsParams;
 import ai.heymilo.sdk.errors.InvalidResponseException;
 import java.util.Iterator;
 import java.util.List;
@@ -35,7 +35,7 @@ class PagingTest {
     page(true, "P1", "P2");
     page(false, "P3");
 
-    Iterator<PostingResponse> postings = client.postings().list(ListParams.builder().limit(2).search("eng").build()).iterator();
+    Iterator<PostingResponse> postings = client.postings().list(ListPostingsParams.builder().limit(2).search("eng").build()).iterator();
 
     assertEquals(0, test.server.getRequestCount(), "nothing is fetched before iteration starts");
     assertEquals("P1", postings.next().getId());
@@ -75,7 +75,7 @@ class PagingTest {
   void startingAfter_isTheFirstCursor() {
     page(false, "P9");
 
-    client.postings().list(ListParams.builder().startingAfter("P8").build()).forEach(posting -> { });
+    client.postings().list(ListPostingsParams.builder().startingAfter("P8").build()).forEach(posting -> { });
 
     assertEquals("/api/v2/postings?starting_after=P8", test.takeRequest().getPath());
   }
@@ -101,11 +101,46 @@ class PagingTest {
   }
 
   @Test
-  void unsupportedFilter_isRefusedBeforeSending() {
-    InvalidRequestException error = assertThrows(InvalidRequestException.class,
-        () -> client.postings().list(ListParams.builder().modality("voice").build()));
+  void additionalQueryParam_isSentAfterTheDeclaredOnesOnEveryPage() {
+    page(true, "P1");
+    page(false, "P2");
 
-    assertEquals("postings().list does not support modality; supported: limit, starting_after, search", error.getMessage());
-    assertEquals(0, test.server.getRequestCount());
+    client.postings().list(ListPostingsParams.builder().limit(1).additionalQueryParam("sort", "title").build())
+        .forEach(posting -> { });
+
+    assertEquals("/api/v2/postings?limit=1&sort=title", test.takeRequest().getPath());
+    assertEquals("/api/v2/postings?limit=1&starting_after=P1&sort=title", test.takeRequest().getPath());
+  }
+
+  @Test
+  void limitOutOfRange_isRefusedByTheParamsBuilder() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ListPostingsParams.builder().limit(0));
+
+    assertEquals("limit must be between 1 and 100, but was 0", error.getMessage());
+  }
+
+  @Test
+  void asyncForEach_walksEveryPageWithoutBlocking() throws Exception {
+    page(true, "P1", "P2");
+    page(false, "P3");
+    List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    client.async().postings().list(ListPostingsParams.builder().limit(2).build()).forEach(posting -> ids.add(posting.getId()))
+        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(List.of("P1", "P2", "P3"), ids);
+    assertEquals("/api/v2/postings?limit=2", test.takeRequest().getPath());
+    assertEquals("/api/v2/postings?limit=2&starting_after=P2", test.takeRequest().getPath());
+  }
+
+  @Test
+  void asyncToList_stopsFetchingOnceItHasEnough() throws Exception {
+    page(true, "P1", "P2");
+    page(false, "P3");
+
+    List<PostingResponse> first = client.async().postings().list().toList(2).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(2, first.size());
+    assertEquals(1, test.server.getRequestCount());
   }
 }

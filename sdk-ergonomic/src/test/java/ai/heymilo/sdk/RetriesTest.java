@@ -32,7 +32,7 @@ class RetriesTest {
   }
 
   private InterviewDataResponse getData(Mode mode) {
-    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.interviews().getDataAsync("iv_1"));
+    return mode.call(() -> client.interviews().getData("iv_1"), () -> client.async().interviews().getData("iv_1"));
   }
 
   private Duration[] pauses(Mode mode) {
@@ -148,7 +148,7 @@ class RetriesTest {
     test.enqueue(200, "{\"data\": {\"object\": \"metadata\", \"metadata\": {\"source\": \"workday\"}}}");
 
     Map<String, String> stored = mode.call(() -> client.interviews().setMetadata("iv_1", Map.of("source", "workday")),
-        () -> client.interviews().setMetadataAsync("iv_1", Map.of("source", "workday")));
+        () -> client.async().interviews().setMetadata("iv_1", Map.of("source", "workday")));
 
     assertEquals(Map.of("source", "workday"), stored);
     assertEquals(2, test.server.getRequestCount());

@@ -9,9 +9,16 @@ import com.google.gson.ToNumberPolicy;
  * The Gson configuration the HeyMilo models are meant for.
  *
  * <p>Models decode with any {@code Gson} (they carry {@code @JsonAdapter}); this configuration also
- * makes free-form values outside a model — {@code Map<String, Object>} results such as the health
- * check — decode integral numbers as {@code Long} instead of {@code Double}, and leaves HTML
- * characters unescaped so text round-trips as sent.
+ * registers {@link ModelTypeAdapterFactory} for free-form values outside a model —
+ * {@code Map<String, Object>} results such as the health check, {@code List<Object>} — and sets the
+ * number policy Gson uses for a bare {@code Object}, so integral numbers decode as {@code Long}
+ * instead of {@code Double}, exactly as with {@link HeyMiloMoshi}. HTML characters stay unescaped
+ * so text round-trips as sent.
+ *
+ * <pre>{@code
+ * Gson gson = HeyMiloGson.create();
+ * InterviewDataResponse data = gson.fromJson(json, InterviewDataResponse.class);
+ * }</pre>
  */
 public final class HeyMiloGson {
   private HeyMiloGson() {}

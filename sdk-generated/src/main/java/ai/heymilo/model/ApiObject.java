@@ -1,8 +1,10 @@
 package ai.heymilo.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  *       set to {@code null} on a nullable property, is written as {@code null}. Everything else that
  *       is {@code null} is left out. This is how an update (PATCH) tells "clear this field" from
  *       "leave it unchanged".
+ *
+ *   <li><b>Rules</b> — {@link #violations()} lists what the spec requires that this model (and every
+ *       model inside it) does not meet: required properties, string lengths, number ranges, item
+ *       and entry limits.
  * </ul>
  *
  * <p>Models are mutable and not thread-safe; share them between threads only after they are built.
@@ -52,9 +58,12 @@ public abstract class ApiObject {
   /**
    * Adds a property that this model does not declare; it is sent as is ({@code null} is sent as JSON
    * null). Use it for API fields newer than this SDK. A declared property's name is refused: set it
-   * through its setter.
+   * through its setter. The value must have a JSON form: {@code null}, {@code String},
+   * {@code Number}, {@code Boolean}, a {@code List} or {@code Map} of those, a generated model or
+   * enum, {@code OffsetDateTime}, {@code LocalDate}, {@code UUID} or {@code byte[]} (base64).
    *
-   * @throws IllegalArgumentException if {@code name} is a declared property of this model
+   * @throws IllegalArgumentException if {@code name} is a declared property of this model, or the
+   *     value (or something inside it) has no JSON form
    */
   public ApiObject putAdditionalProperty(String name, @Nullable Object value) {
     Objects.requireNonNull(name, "name == null");
@@ -62,6 +71,7 @@ public abstract class ApiObject {
       throw new IllegalArgumentException(
           "'" + name + "' is a declared property of " + getClass().getSimpleName() + "; use its setter instead");
     }
+    FreeformCodec.checkEncodable(value, getClass().getSimpleName() + "." + name);
     putAdditionalPropertyUnchecked(name, value);
     return this;
   }
@@ -80,6 +90,36 @@ public abstract class ApiObject {
    */
   public final boolean isExplicitNull(String jsonName) {
     return explicitNulls != null && explicitNulls.contains(jsonName);
+  }
+
+  /**
+   * Returns the rules of the spec this model does not meet, checked through every model it holds
+   * (nested, in lists, as map values); empty when it may be sent. The rules, from the spec:
+   *
+   * <ul>
+   *   <li>a required property must be set; a JSON null counts only where the property is nullable
+   *       — {@code "is required but was not set"};
+   *   <li>{@code minLength}/{@code maxLength} of strings, counted in Unicode code points;
+   *   <li>{@code minimum}/{@code maximum} (and their exclusive forms) of numbers, which must also be finite;
+   *   <li>{@code minItems}/{@code maxItems} of lists;
+   *   <li>on maps carrying {@code x-heymilo-limits}: {@code maxEntries}, {@code maxKeyLength} and
+   *       {@code maxValueLength} (the metadata limits: 50 keys, 40 characters, 500 characters).
+   * </ul>
+   *
+   * <p>Paths use JSON names relative to this model: {@code title}, {@code workflow[0].type},
+   * {@code metadata.external_id}.
+   *
+   * <pre>{@code
+   * List<ConstraintViolation> problems = new CreateQuestion().text("Why us?").violations();
+   * // [modality is required but was not set]
+   * }</pre>
+   *
+   * @return the violations in property order, depth first; an unmodifiable list
+   */
+  public final List<ConstraintViolation> violations() {
+    List<ConstraintViolation> violations = new ArrayList<>();
+    schema().collectViolations(this, "", violations);
+    return Collections.unmodifiableList(violations);
   }
 
   final void putAdditionalPropertyUnchecked(String name, @Nullable Object value) {

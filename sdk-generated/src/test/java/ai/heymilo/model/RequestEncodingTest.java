@@ -65,12 +65,12 @@ class RequestEncodingTest {
   void workflowSteps_keepEveryKindAndItsConfig(Library library) {
     CreatePostingRequest request = new CreatePostingRequest()
         .title("Customer Service Rep")
-        .addWorkflowItem(new WebInterviewStep()
-            .config(new WebInterviewConfig().video(true).voiceId("voice_sarah").numQuestions(5L))
-            .addQuestionsItem(new CreateQuestion().modality("voice").text("Tell me about a hard customer.").scoreWeight(3L)))
-        .addWorkflowItem(new ConversationalSMSStep())
-        .addWorkflowItem(new ResumeStep())
-        .addWorkflowItem(new FormStep());
+        .addStep(new WebInterviewStep()
+            .config(new WebInterviewConfig().video(true).voiceId("voice_sarah").numQuestions(5))
+            .addQuestion(new CreateQuestion().modality("voice").text("Tell me about a hard customer.").scoreWeight(3)))
+        .addStep(new ConversationalSMSStep())
+        .addStep(new ResumeStep())
+        .addStep(new FormStep());
 
     String encoded = encode(library, request);
 
@@ -90,12 +90,18 @@ class RequestEncodingTest {
   @ParameterizedTest
   @EnumSource(Library.class)
   void unknownWorkflowStepType_failsListingTheKnownOnes(Library library) {
-    RuntimeException error = assertThrows(RuntimeException.class,
-        () -> decode(library, "{\"workflow\": [{\"type\": \"video_call\"}]}", CreatePostingRequest.class));
+    JsonDecodingException error = assertThrows(JsonDecodingException.class,
+        () -> decode(library, "{\"workflow\": [{\"config\": {}}, {\"type\": \"video_call\"}]}", CreatePostingRequest.class));
 
-    assertTrue(error.getMessage().contains("unknown type 'video_call'; known: [conversational_sms, form, resume, web_interview]"),
-        error.getMessage());
-    assertTrue(error.getMessage().contains("$.workflow[0]"), error.getMessage());
+    assertEquals("Expected 'type' to name a CreateWorkflowStep variant, one of [conversational_sms, form, resume, web_interview]"
+        + " but was missing at path $.workflow[0]", error.getMessage());
+
+    error = assertThrows(JsonDecodingException.class,
+        () -> decode(library, "{\"workflow\": [{\"type\": \"form\"}, {\"type\": \"video_call\"}]}", CreatePostingRequest.class));
+
+    assertEquals("Expected 'type' to name a CreateWorkflowStep variant, one of [conversational_sms, form, resume, web_interview]"
+        + " but was \"video_call\" at path $.workflow[1].type", error.getMessage());
+    assertEquals("$.workflow[1].type", error.path());
   }
 
   @ParameterizedTest

@@ -65,6 +65,16 @@ public final class CodegenView {
 
   /** Returns a transformed deep copy of {@code merged}; the argument is not modified. */
   public static ObjectNode transform(ObjectNode merged) {
+    return transform(merged, SdkOverlay.empty());
+  }
+
+  /**
+   * {@link #transform(ObjectNode)} with the SDK overlay's model entries ({@code properties}: item names, limits)
+   * written in before {@link ModelHints} derives the model templates' hints from them.
+   *
+   * @throws SpecMergeException if an overlay entry names nothing in the spec
+   */
+  static ObjectNode transform(ObjectNode merged, SdkOverlay overlay) {
     ObjectNode view = merged.deepCopy();
     removeAuthHeaderParameters(view);
     shortenFrameworkOperationIds(view);
@@ -73,6 +83,9 @@ public final class CodegenView {
     relaxUntypedUnions(view);
     declareBinaryResponses(view);
     markEnvelopes(view);
+    overlay.checkAgainst(view);
+    overlay.applyToModels(view);
+    ModelHints.apply(view);
     return view;
   }
 
@@ -286,14 +299,7 @@ public final class CodegenView {
 
   /** The Java type the generator uses for a data schema of an envelope. */
   private static String javaType(JsonNode schema) {
-    if (schema.has("$ref")) {
-      String ref = schema.get("$ref").asText();
-      return pascalCase(ref.substring(ref.lastIndexOf('/') + 1));
-    }
-    if ("array".equals(schema.path("type").asText())) {
-      return "java.util.List<" + javaType(schema.path("items")) + ">";
-    }
-    return "Object";
+    return JavaTypes.of(schema);
   }
 
   // --- traversal ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@ public final class SpecPipeline {
   public static final String MERGED_SPEC = "openapi.json";
   /** File name of the codegen view in the output folder. */
   public static final String CODEGEN_SPEC = "codegen.openapi.json";
+  /** File name of the service view (heymilo-sdk's services are generated from it) in the output folder. */
+  public static final String SERVICE_SPEC = "service.openapi.json";
 
   private SpecPipeline() {}
 
@@ -34,11 +36,15 @@ public final class SpecPipeline {
    * @throws IllegalArgumentException if {@code args} is not two paths
    */
   public static void main(String[] args) {
-    if (args.length != 2) {
+    if (args.length != 2 && args.length != 3) {
       throw new IllegalArgumentException(
-          "Expected 2 arguments, <sourcesDir> <outputDir>, but got " + args.length + ".");
+          "Expected <sourcesDir> [<overlayFile>] <outputDir>, but got " + args.length + " arguments.");
     }
-    run(Path.of(args[0]), Path.of(args[1]), System.out);
+    if (args.length == 2) {
+      run(Path.of(args[0]), Path.of(args[1]), System.out);
+    } else {
+      run(Path.of(args[0]), SdkOverlay.load(Path.of(args[1])), Path.of(args[2]), System.out);
+    }
   }
 
   /**
@@ -48,20 +54,40 @@ public final class SpecPipeline {
    * @throws SpecMergeException if the sources cannot be loaded or merged, or the output cannot be written
    */
   public static MergeResult run(Path sourcesDir, Path outputDir, PrintStream out) {
+    return run(sourcesDir, SdkOverlay.load(sourcesDir.resolveSibling("overlay").resolve(SdkOverlay.FILE)), outputDir, out);
+  }
+
+  /**
+   * {@link #run(Path, Path, PrintStream)} with the given SDK overlay; also writes {@value #SERVICE_SPEC}.
+   *
+   * @throws SpecMergeException as there, or if an overlay entry names nothing in the spec
+   */
+  static MergeResult run(Path sourcesDir, SdkOverlay overlay, Path outputDir, PrintStream out) {
     MergeResult result = SpecMerger.merge(SpecLoader.loadDirectory(sourcesDir));
     out.print(result.report().render());
-    ObjectNode codegen = CodegenView.transform(result.spec());
+    ObjectNode codegen = CodegenView.transform(result.spec(), overlay);
+    ObjectNode services = ServiceView.transform(codegen, overlay);
     // A view transform that left a reference dangling would otherwise surface only as a confusing codegen error.
     ReferenceChecker.check("codegen view", codegen);
+    ReferenceChecker.check("service view", services);
     write(outputDir.resolve(MERGED_SPEC), result.spec());
     write(outputDir.resolve(CODEGEN_SPEC), codegen);
+    write(outputDir.resolve(SERVICE_SPEC), services);
     return result;
   }
 
+  /**
+   * Writes only when the content differs: an unchanged spec keeps its timestamp, so the generator, the compiler and
+   * the jar steps of later modules see nothing new and skip their work.
+   */
   private static void write(Path file, JsonNode document) {
     try {
+      String text = SpecJson.write(document);
+      if (Files.exists(file) && Files.readString(file).equals(text)) {
+        return;
+      }
       Files.createDirectories(file.getParent());
-      Files.writeString(file, SpecJson.write(document));
+      Files.writeString(file, text);
     } catch (IOException e) {
       throw new SpecMergeException("Cannot write " + file + ": " + e.getMessage(), e);
     }

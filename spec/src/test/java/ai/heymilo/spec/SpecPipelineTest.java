@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.heymilo.spec.diff.SpecSurface;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline over the real bundled sources, and its failure path. */
 class SpecPipelineTest {
-  private static final Path SOURCES = Path.of(System.getProperty("basedir", ".")).resolve("sources");
+  private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+  private static final Path SOURCES = MODULE.resolve("sources");
+  /** What the sources declare (operations × statuses, schemas), as committed; its diff says what changed. */
+  private static final SpecSurface COMMITTED_SURFACE = committedSurface();
+
+  private static SpecSurface committedSurface() {
+    try {
+      return SpecSurface.parse(Files.readString(MODULE.resolve("api-surface.txt")), "api-surface.txt");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @TempDir Path output;
 
@@ -30,7 +42,8 @@ class SpecPipelineTest {
 
     String merged = Files.readString(output.resolve(SpecPipeline.MERGED_SPEC));
     JsonNode spec = SpecJson.parseDocument("openapi.json", merged);
-    assertEquals(new SpecStats(46, 56, 127), SpecStats.of(spec));
+    assertEquals(COMMITTED_SURFACE, SpecSurface.of(spec), () -> "the merged spec differs from spec/api-surface.txt:\n"
+        + String.join("\n", COMMITTED_SURFACE.diff(SpecSurface.of(spec))));
     assertEquals(spec, result.spec());
     assertTrue(merged.endsWith("}\n"));
     assertTrue(Files.exists(output.resolve(SpecPipeline.CODEGEN_SPEC)));
@@ -58,7 +71,9 @@ class SpecPipelineTest {
     assertTrue(rendered.lines().count() <= 30, rendered);
     assertEquals(5, report.sources().size());
     assertEquals(4, report.operations().size());
-    assertTrue(rendered.contains("Result: 46 paths, 56 operations, 127 schemas\n"), rendered);
+    assertTrue(rendered.contains("Result: " + COMMITTED_SURFACE.paths() + " paths, "
+        + COMMITTED_SURFACE.operations().size() + " operations, " + COMMITTED_SURFACE.schemas().size() + " schemas\n"),
+        rendered);
     assertTrue(rendered.contains(
         "property union (1): InterviewDataResponse (+cheat_detection from heymilo-public-api-v2.openapi.json)"),
         rendered);
@@ -95,6 +110,6 @@ class SpecPipelineTest {
     IllegalArgumentException thrown =
         assertThrows(IllegalArgumentException.class, () -> SpecPipeline.main(new String[] {"only-one"}));
 
-    assertEquals("Expected 2 arguments, <sourcesDir> <outputDir>, but got 1.", thrown.getMessage());
+    assertEquals("Expected <sourcesDir> [<overlayFile>] <outputDir>, but got 1 arguments.", thrown.getMessage());
   }
 }

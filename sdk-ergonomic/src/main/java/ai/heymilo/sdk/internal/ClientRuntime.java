@@ -4,6 +4,8 @@ import ai.heymilo.client.HeyMiloGson;
 import ai.heymilo.sdk.JsonLibrary;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ConfigurationException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,9 +13,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.logging.HttpLoggingInterceptor;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
@@ -21,8 +25,9 @@ import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * What one client runs on: the OkHttp client with the SDK's interceptors, Retrofit, the transport,
- * the waiter and the shared scheduler — and which of them this client must shut down on close.
+ * What one client runs on: the OkHttp client with the SDK's interceptors, Retrofit (which only builds requests),
+ * the transport, the waiter, the services and the shared scheduler — and which of them this client must shut down
+ * on close.
  */
 public final class ClientRuntime implements AutoCloseable {
   private final ClientSettings settings;
@@ -31,6 +36,9 @@ public final class ClientRuntime implements AutoCloseable {
   private final Retrofit retrofit;
   private final Transport transport;
   private final Waiter waiter;
+  private final Services services;
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final @Nullable ScheduledExecutorService ownedScheduler;
   private final @Nullable ExecutorService ownedDispatcherPool;
 
@@ -40,19 +48,21 @@ public final class ClientRuntime implements AutoCloseable {
     this.ownedDispatcherPool = ownedDispatcherPool;
     this.ownedScheduler = settings.scheduler == null ? newScheduler() : null;
     ScheduledExecutorService scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
-    LastResponseStatus lastStatus = new LastResponseStatus();
-    this.httpClient = withSdkInterceptors(baseHttpClient, settings, lastStatus);
+    this.httpClient = withSdkInterceptors(baseHttpClient, settings);
+    // Retrofit turns a generated interface method and its arguments into a request; the transport sends it.
     this.retrofit = new Retrofit.Builder()
         .baseUrl(settings.baseUrl)
-        .client(httpClient)
-        .addConverterFactory(new DecodeFailureConverterFactory(jsonConverter(settings.jsonLibrary), lastStatus))
+        .callFactory(RequestOnlyCall::new)
+        .addConverterFactory(jsonConverter(settings.jsonLibrary))
         .build();
     RequestLimiter rateLimiter = settings.rateLimit != null
         ? new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock)
         : settings.limiterFactory != null ? settings.limiterFactory.create(budgetKey(settings)) : null;
-    RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries, settings.maxRetryAfter, settings.random, settings.clock);
-    this.transport = new Transport(retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler);
+    RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
+    this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
+        settings.maxRetries, closed::get);
     this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random);
+    this.services = new Services(this);
   }
 
   /** Builds the runtime for validated settings. */
@@ -70,20 +80,17 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /**
-   * The interceptor chain, in order. Application interceptors: default headers (User-Agent), then
-   * the response-status note that lets a decoding failure report its status.
-   * Network interceptors, which see every redirect hop: credentials first, so they are added only
-   * for the API's own origin and stripped elsewhere; logging last, so it shows exactly what is sent
-   * (with credentials masked).
+   * The interceptor chain, in order. Application interceptor: default headers (User-Agent). Network interceptors,
+   * which see every redirect hop: credentials first, so they are added only for the API's own origin and stripped
+   * elsewhere; logging last, so it shows exactly what is sent (with credentials masked).
    */
-  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings, LastResponseStatus lastStatus) {
+  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings) {
     OkHttpClient.Builder builder = base.newBuilder()
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.writeTimeout)
         .callTimeout(settings.callTimeout)
         .addInterceptor(new DefaultHeadersInterceptor())
-        .addInterceptor(lastStatus)
         .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
     HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
         settings.logSink != null ? settings.logSink : HttpLogging.systemLogger());
@@ -122,26 +129,28 @@ public final class ClientRuntime implements AutoCloseable {
     }
   }
 
-  /** Returns the Retrofit implementation of a generated interface. */
-  public <T> T api(Class<T> type) {
-    return retrofit.create(type);
+  /** Returns this client's Retrofit implementation of a generated interface, created once. */
+  @SuppressWarnings("unchecked")
+  <T> T api(Class<T> type) {
+    return (T) apis.computeIfAbsent(type, retrofit::create);
   }
 
-  public Transport transport() {
+  Transport transport() {
     return transport;
   }
 
-  public Waiter waiter() {
+  Waiter waiter() {
     return waiter;
   }
 
-  public ClientSettings settings() {
-    return settings;
+  /** Returns the client's services. */
+  public Services services() {
+    return services;
   }
 
-  /** The OkHttp client with the SDK's interceptors (for raw calls such as following a preview redirect). */
-  public OkHttpClient httpClient() {
-    return httpClient;
+  /** Returns the settings the client was built with. */
+  public ClientSettings settings() {
+    return settings;
   }
 
   /** Settings for a derived client: shares this client's connection pool, dispatcher and scheduler. */
@@ -155,6 +164,9 @@ public final class ClientRuntime implements AutoCloseable {
   /** Stops the threads this client created and releases idle connections; calls in flight are cancelled. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (ownedScheduler != null) {
       ownedScheduler.shutdownNow();
     }
@@ -186,5 +198,52 @@ public final class ClientRuntime implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** The call Retrofit creates for a generated method: it only carries its request, which the transport sends. */
+  private static final class RequestOnlyCall implements okhttp3.Call {
+    private final Request request;
+
+    RequestOnlyCall(Request request) {
+      this.request = request;
+    }
+
+    @Override
+    public Request request() {
+      return request;
+    }
+
+    @Override
+    public okhttp3.Response execute() {
+      throw new UnsupportedOperationException("the SDK's transport sends requests");
+    }
+
+    @Override
+    public void enqueue(okhttp3.Callback callback) {
+      throw new UnsupportedOperationException("the SDK's transport sends requests");
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public boolean isExecuted() {
+      return false;
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return false;
+    }
+
+    @Override
+    public okio.Timeout timeout() {
+      return okio.Timeout.NONE;
+    }
+
+    @Override
+    public okhttp3.Call clone() {
+      return new RequestOnlyCall(request);
+    }
   }
 }

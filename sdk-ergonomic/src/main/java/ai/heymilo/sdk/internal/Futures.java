@@ -8,11 +8,11 @@ import java.util.function.Function;
  * future whose {@code cancel} leaves the source running, so cancelling a mapped call would not
  * cancel the HTTP request behind it.
  */
-public final class Futures {
+final class Futures {
   private Futures() {}
 
   /** Like {@code source.thenApply(mapper)}, but cancelling the result cancels {@code source}. */
-  public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> mapper) {
+  static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> mapper) {
     CompletableFuture<B> result = new CompletableFuture<B>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
@@ -32,6 +32,13 @@ public final class Futures {
       }
     });
     return result;
+  }
+
+  /** A future already failed with {@code failure}. */
+  static <T> CompletableFuture<T> failed(Throwable failure) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    future.completeExceptionally(failure);
+    return future;
   }
 
   /** {@code whenComplete} hands over a CompletionException around the real failure; callers want the real one. */

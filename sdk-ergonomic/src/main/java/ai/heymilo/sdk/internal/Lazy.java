@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * request and response model classes — work a short-lived program (the CLI) should pay only for
  * the resources it touches.
  */
-public final class Lazy<T> implements Supplier<T> {
+final class Lazy<T> implements Supplier<T> {
   private @Nullable Supplier<T> factory;
   private volatile @Nullable T value;
 
-  public Lazy(Supplier<T> factory) {
+  Lazy(Supplier<T> factory) {
     this.factory = factory;
   }
 

@@ -15,13 +15,13 @@ import java.time.Instant;
  * ends ({@link #finished}), and a request is counted from then: a server that counts arrivals has
  * seen it by that time at the latest.
  */
-public final class RateLimiter implements RequestLimiter {
+final class RateLimiter implements RequestLimiter {
   private final long windowMillis;
   private final long[] lastSends;
   private final Clock clock;
   private int oldest;
 
-  public RateLimiter(int permits, Duration window, Clock clock) {
+  RateLimiter(int permits, Duration window, Clock clock) {
     this.windowMillis = window.toMillis();
     this.lastSends = new long[permits];
     this.clock = clock;

@@ -20,17 +20,15 @@ import org.jspecify.annotations.Nullable;
  * jitter; a {@code Retry-After} from the server is honoured up to {@code maxRetryAfter}, and a
  * longer one ends the retries at once rather than blocking the caller for minutes.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
   private static final Duration INITIAL_DELAY = Duration.ofMillis(500);
   private static final Duration MAX_DELAY = Duration.ofSeconds(8);
 
-  private final int maxRetries;
   private final Duration maxRetryAfter;
   private final DoubleSupplier random;
   private final Clock clock;
 
-  public RetryPolicy(int maxRetries, Duration maxRetryAfter, DoubleSupplier random, Clock clock) {
-    this.maxRetries = maxRetries;
+  RetryPolicy(Duration maxRetryAfter, DoubleSupplier random, Clock clock) {
     this.maxRetryAfter = maxRetryAfter;
     this.random = random;
     this.clock = clock;
@@ -40,8 +38,9 @@ public final class RetryPolicy {
    * Returns the delay before the next attempt, or null if {@code failure} should be thrown now.
    *
    * @param attempt the attempt that just failed, 1-based
+   * @param maxRetries how many retries the call allows
    */
-  @Nullable Duration delayBeforeRetry(HeyMiloException failure, int attempt, boolean idempotent) {
+  @Nullable Duration delayBeforeRetry(HeyMiloException failure, int attempt, int maxRetries, boolean idempotent) {
     if (attempt > maxRetries || !isRetryable(failure, idempotent)) {
       return null;
     }

@@ -2,199 +2,232 @@ package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
 import ai.heymilo.sdk.RequestLimiter;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ApiTimeoutException;
 import ai.heymilo.sdk.errors.HeyMiloException;
-import ai.heymilo.sdk.errors.InvalidResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.annotation.Annotation;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
 
 /**
- * Executes the generated Retrofit calls for every resource: paces them through the optional rate
- * limiter, retries what {@link RetryPolicy} allows, and turns every failure into a
- * {@link HeyMiloException}. Nothing else in the SDK sends a request.
+ * Sends every call of every service — nothing else in the SDK sends a request.
  *
- * <p>Synchronous calls run and sleep on the caller's thread; asynchronous calls wait between
- * attempts on the shared scheduler, so no thread is held while a call backs off.
+ * <p>A service hands over its {@link Operation}, the generated Retrofit call (used only to build the request:
+ * URL, parameters, body) and the call's {@link RequestOptions}. The transport adds the options' headers and query
+ * parameters, tags the request with its operation, and runs one {@link Exchange}: each attempt is paced by the
+ * rate limiter, sent through OkHttp, and the exchange decides what the answer means — decoding the body with the
+ * real status in hand, mapping a non-2xx to its exception, retrying what {@link RetryPolicy} allows within the
+ * call's deadline. The blocking driver carries the decisions out on the caller's thread; the asynchronous driver
+ * on OkHttp's dispatcher and the shared scheduler, so no thread waits through a backoff or a rate-limit delay.
  */
-public final class Transport {
-  private static final Pattern JSON_PATH = Pattern.compile("path (\\$[^\\s,;]*)");
+final class Transport {
+  private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
+  private final OkHttpClient http;
+  private final Retrofit retrofit;
   private final RetryPolicy retryPolicy;
-  private final @Nullable RequestLimiter rateLimiter;
+  private final @Nullable RequestLimiter limiter;
   private final ErrorMapper errorMapper;
+  private final Clock clock;
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
+  private final int defaultMaxRetries;
+  private final long attemptTimeoutMillis;
+  private final BooleanSupplier closed;
+  /** The response converter of each operation, created on first use; indexed by {@link Operation#index}. */
+  private final AtomicReferenceArray<Converter<ResponseBody, ?>> converters =
+      new AtomicReferenceArray<>(Operations.ALL.size());
 
-  public Transport(RetryPolicy retryPolicy, @Nullable RequestLimiter rateLimiter, java.time.Clock clock, Sleeper sleeper,
-      ScheduledExecutorService scheduler) {
+  Transport(OkHttpClient http, Retrofit retrofit, RetryPolicy retryPolicy, @Nullable RequestLimiter limiter, Clock clock,
+      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed) {
+    this.http = http;
+    this.retrofit = retrofit;
     this.retryPolicy = retryPolicy;
-    this.rateLimiter = rateLimiter;
+    this.limiter = limiter;
     this.errorMapper = new ErrorMapper(clock);
+    this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
+    this.defaultMaxRetries = defaultMaxRetries;
+    this.attemptTimeoutMillis = http.callTimeoutMillis();
+    this.closed = closed;
   }
 
   /**
-   * Sends {@code call} (retrying per the policy) and returns the decoded 2xx body with its status
-   * and headers.
+   * Runs {@code operation} on the calling thread and returns its 2xx answer.
    *
-   * @param idempotent whether the request may be repeated after it possibly reached the server
+   * @param call builds the Retrofit call; it may throw the SDK's argument checks
    * @throws HeyMiloException for every failure
    */
-  public <T> RawResponse<T> execute(Call<T> call, boolean idempotent) {
-    Call<T> current = call;
-    for (int attempt = 1; ; attempt++) {
-      RequestLimiter.@Nullable Reservation slot = pace(current.request());
-      HeyMiloException failure;
-      try {
-        return toRawResponse(current.request(), executeAndReport(current, slot));
-      } catch (HeyMiloException e) {
-        failure = e;
-      } catch (BodyDecodeException e) {
-        throw invalidResponse(current.request(), e);
-      } catch (IOException e) {
-        failure = connectionFailure(current.request(), e);
-      } catch (RuntimeException e) {
-        throw unexpected(current.request(), e);
+  <B> RawResponse<B> execute(Operation<B> operation, Supplier<retrofit2.Call<B>> call, RequestOptions options) {
+    Exchange<B> exchange = exchange(operation, call, options);
+    while (true) {
+      Exchange.Step<B> step = attempt(exchange);
+      if (step.value != null) {
+        return step.value;
       }
-      Duration delay = retryPolicy.delayBeforeRetry(failure, attempt, idempotent);
-      if (delay == null) {
-        throw failure;
+      if (step.failure != null) {
+        throw step.failure;
       }
-      pause(delay, current.request());
-      current = current.clone();
+      sleep(step.retryAfter, exchange);
     }
   }
 
   /**
-   * Sends {@code call} asynchronously with the same retries. Cancelling the returned future cancels
-   * the call in flight and any pending retry.
+   * Runs {@code operation} without blocking. The future completes with the 2xx answer or fails with the same
+   * exceptions {@link #execute} throws (argument checks included); cancelling it cancels the request in flight and
+   * any pending retry.
    */
-  public <T> CompletableFuture<RawResponse<T>> executeAsync(Call<T> call, boolean idempotent) {
-    AsyncExchange<T> exchange = new AsyncExchange<>(call, idempotent);
-    exchange.start();
-    return exchange.future;
-  }
-
-  /** Waits on this thread for the rate limiter's next slot; returns it, or null without a limiter. */
-  private RequestLimiter.@Nullable Reservation pace(Request request) {
-    if (rateLimiter == null) {
-      return null;
-    }
-    RequestLimiter.Reservation slot = reserve(rateLimiter, request);
-    pause(slot.delay().toMillis(), request);
-    return slot;
-  }
-
-  /** Asks the limiter for a slot; a limiter failure (say, its store is down) ends the call, typed. */
-  private static RequestLimiter.Reservation reserve(RequestLimiter limiter, Request request) {
+  <B> CompletableFuture<RawResponse<B>> executeAsync(Operation<B> operation, Supplier<retrofit2.Call<B>> call,
+      RequestOptions options) {
+    Exchange<B> exchange;
     try {
-      return limiter.reserve();
+      exchange = exchange(operation, call, options);
     } catch (HeyMiloException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new HeyMiloException("The rate limiter failed before " + describe(request) + ": " + e, e);
+      return Futures.failed(e);
     }
+    return new AsyncDriver<>(exchange).start();
   }
 
-  /** Runs the call; then tells the rate limiter that the exchange of {@code slot} has ended. */
-  private <T> Response<T> executeAndReport(Call<T> call, RequestLimiter.@Nullable Reservation slot) throws IOException {
+  /** One blocking attempt: pace, send, decide. */
+  private <B> Exchange.Step<B> attempt(Exchange<B> exchange) {
+    long timeout = exchange.beginAttempt();
+    RequestLimiter.Reservation slot = reserve(exchange);
     try {
-      return call.execute();
+      sleep(exchange.paceDelay(slot), exchange);
+      checkOpen(exchange);
+      Call call = newCall(exchange.request, timeout);
+      try {
+        return exchange.afterResponse(call.execute());
+      } catch (IOException e) {
+        return exchange.afterFailure(e);
+      }
     } finally {
       finished(slot);
     }
   }
 
-  private void finished(RequestLimiter.@Nullable Reservation slot) {
-    if (rateLimiter != null && slot != null) {
-      rateLimiter.finished(slot);
+  private <B> Exchange<B> exchange(Operation<B> operation, Supplier<retrofit2.Call<B>> call, RequestOptions options) {
+    Request request;
+    try {
+      request = call.get().request();
+    } catch (HeyMiloException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new HeyMiloException("Could not build the request of " + operation.call + "(...): " + e, e);
+    }
+    Request.Builder builder = request.newBuilder().tag(Operation.class, operation);
+    for (Map.Entry<String, List<String>> header : options.headers().entrySet()) {
+      builder.removeHeader(header.getKey());
+      header.getValue().forEach(value -> builder.addHeader(header.getKey(), value));
+    }
+    if (!options.queryParams().isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      options.queryParams().forEach((name, values) -> values.forEach(value -> url.addQueryParameter(name, value)));
+      builder.url(url.build());
+    }
+    int maxRetries = options.maxRetries() != null ? options.maxRetries() : defaultMaxRetries;
+    return new Exchange<>(operation, builder.build(), converter(operation), retryPolicy, errorMapper, clock, maxRetries,
+        options.timeout(), attemptTimeoutMillis);
+  }
+
+  private Call newCall(Request request, long timeoutMillis) {
+    Call call = http.newCall(request);
+    call.timeout().timeout(timeoutMillis == Long.MAX_VALUE ? 0 : timeoutMillis, TimeUnit.MILLISECONDS);
+    return call;
+  }
+
+  private Converter<ResponseBody, ?> converter(Operation<?> operation) {
+    Converter<ResponseBody, ?> converter = converters.get(operation.index);
+    if (converter == null) {
+      // Retrofit caches converters itself; racing threads get equivalent ones.
+      converter = operation.kind == Operation.Kind.BINARY ? body -> body
+          : retrofit.responseBodyConverter(operation.responseType, NO_ANNOTATIONS);
+      converters.set(operation.index, converter);
+    }
+    return converter;
+  }
+
+  /** Asks the limiter for a slot; a limiter failure (say, its store is down) ends the call, typed. */
+  private RequestLimiter.Reservation reserve(Exchange<?> exchange) {
+    if (limiter == null) {
+      return NO_WAIT;
+    }
+    try {
+      return limiter.reserve();
+    } catch (HeyMiloException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new HeyMiloException("The rate limiter failed before " + exchange.describe() + ": " + e, e);
     }
   }
 
-  private void pause(long millis, Request request) {
-    if (millis > 0) {
-      pause(Duration.ofMillis(millis), request);
+  private void finished(RequestLimiter.Reservation slot) {
+    if (limiter != null && slot != NO_WAIT) {
+      limiter.finished(slot);
     }
   }
 
-  private void pause(Duration delay, Request request) {
+  private void sleep(@Nullable Duration delay, Exchange<?> exchange) {
+    if (delay == null || delay.isZero()) {
+      return;
+    }
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiConnectionException("Interrupted before sending " + describe(request), e);
+      throw new ApiConnectionException("Interrupted before sending " + exchange.describe(), e);
     }
   }
 
-  /** A 2xx with its body, or the mapped exception for anything else. */
-  private <T> RawResponse<T> toRawResponse(Request request, Response<T> response) {
-    if (!response.isSuccessful()) {
-      throw errorMapper.toException(response.code(), response.headers(), response.errorBody());
+  private void checkOpen(Exchange<?> exchange) {
+    if (closed.getAsBoolean()) {
+      throw new ApiConnectionException("The client was closed before " + exchange.describe() + " was sent", null);
     }
-    T body = response.body();
-    if (body == null) {
-      throw new InvalidResponseException(
-          "The " + response.code() + " response to " + describe(request) + " has no body", response.code(), "$", null);
-    }
-    return RawResponse.of(response.code(), HeaderMaps.view(response.headers()), body);
-  }
-
-  static HeyMiloException connectionFailure(Request request, IOException e) {
-    return connectionFailure("during " + describe(request), e);
   }
 
   /**
    * The typed exception for an I/O failure: {@link ApiTimeoutException} for a timeout, else
    * {@link ApiConnectionException}; {@code when} completes the message ("during GET /…").
    */
-  public static ApiConnectionException connectionFailure(String when, IOException e) {
+  static ApiConnectionException connectionFailure(String when, IOException e) {
     boolean timeout = e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
     String message = (timeout ? "Timed out" : "Connection failed") + " " + when + ": " + e;
     return timeout ? new ApiTimeoutException(message, e) : new ApiConnectionException(message, e);
   }
 
-  private static InvalidResponseException invalidResponse(Request request, BodyDecodeException e) {
-    int status = e.statusCode;
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
-    String detail = String.valueOf(cause.getMessage());
-    Matcher path = JSON_PATH.matcher(detail);
-    String jsonPath = path.find() ? path.group(1) : null;
-    return new InvalidResponseException(
-        "Could not decode the " + status + " response to " + describe(request) + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail,
-        status, jsonPath, cause);
-  }
+  private static final RequestLimiter.Reservation NO_WAIT = () -> Duration.ZERO;
 
-  /** A bug or a misbehaving interceptor: still typed, still naming the request. */
-  private static HeyMiloException unexpected(Request request, RuntimeException e) {
-    return new HeyMiloException("Unexpected failure during " + describe(request) + ": " + e, e);
-  }
-
-  /** {@code GET /api/v2/interviews/iv_1/data} — method and path only: no host, no query values. */
-  static String describe(Request request) {
-    return request.method() + " " + request.url().encodedPath();
-  }
-
-  /** One asynchronous call through all its attempts. */
-  private final class AsyncExchange<T> implements Callback<T> {
-    private final boolean idempotent;
-    private final CompletableFuture<RawResponse<T>> future = new CompletableFuture<RawResponse<T>>() {
+  /** One asynchronous call through all its attempts; the same steps as {@link #attempt}, without blocking. */
+  private final class AsyncDriver<B> implements Callback {
+    private final Exchange<B> exchange;
+    private final CompletableFuture<RawResponse<B>> future = new CompletableFuture<RawResponse<B>>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
@@ -202,95 +235,96 @@ public final class Transport {
         return cancelled;
       }
     };
-    private volatile Call<T> current;
+    private volatile @Nullable Call inFlight;
     private volatile @Nullable ScheduledFuture<?> scheduled;
-    /** The rate limiter's slot of the attempt in flight, released when its exchange ends. */
-    private volatile RequestLimiter.@Nullable Reservation slot;
-    private int attempt;
+    private volatile RequestLimiter.Reservation slot = NO_WAIT;
 
-    AsyncExchange(Call<T> call, boolean idempotent) {
-      this.current = call;
-      this.idempotent = idempotent;
+    AsyncDriver(Exchange<B> exchange) {
+      this.exchange = exchange;
     }
 
-    void start() {
-      attempt = 1;
-      sendPaced();
+    CompletableFuture<RawResponse<B>> start() {
+      attemptNow();
+      return future;
     }
 
-    /** Sends now, or when the rate limiter's slot comes up. */
-    private void sendPaced() {
-      RequestLimiter limiter = rateLimiter;
-      if (limiter == null) {
-        runAfter(0, () -> current.enqueue(this));
+    private void attemptNow() {
+      if (future.isDone()) {
         return;
       }
-      RequestLimiter.Reservation reserved;
+      long timeout = exchange.beginAttempt();
+      Duration delay;
       try {
-        reserved = reserve(limiter, current.request());
+        slot = reserve(exchange);
+        delay = exchange.paceDelay(slot);
       } catch (HeyMiloException e) {
+        finished(slot);
         future.completeExceptionally(e);
         return;
       }
-      slot = reserved;
-      runAfter(reserved.delay().toMillis(), () -> current.enqueue(this));
+      runAfter(delay, () -> send(timeout));
     }
 
-    private void runAfter(long delayMillis, Runnable action) {
+    private void send(long timeout) {
+      try {
+        checkOpen(exchange);
+      } catch (HeyMiloException e) {
+        finished(slot);
+        future.completeExceptionally(e);
+        return;
+      }
+      Call call = newCall(exchange.request, timeout);
+      inFlight = call;
+      if (future.isDone()) {
+        finished(slot); // cancelled while starting: never sent
+        return;
+      }
+      call.enqueue(this);
+    }
+
+    @Override
+    public void onResponse(Call call, Response response) {
+      finished(slot);
+      handle(exchange.afterResponse(response));
+    }
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      finished(slot);
+      handle(exchange.afterFailure(e));
+    }
+
+    private void handle(Exchange.Step<B> step) {
+      if (step.value != null) {
+        if (!future.complete(step.value) && step.value.data() instanceof ResponseBody) {
+          ((ResponseBody) step.value.data()).close(); // cancelled meanwhile: nobody will read it
+        }
+      } else if (step.failure != null) {
+        future.completeExceptionally(step.failure);
+      } else {
+        runAfter(step.retryAfter, this::attemptNow);
+      }
+    }
+
+    /** Runs {@code action} now or on the scheduler after {@code delay}; a refusing scheduler fails the call. */
+    private void runAfter(@Nullable Duration delay, Runnable action) {
       if (future.isDone()) {
         return;
       }
-      if (delayMillis <= 0) {
+      if (delay == null || delay.isZero()) {
         action.run();
         return;
       }
-      scheduled = scheduler.schedule(() -> {
-        if (!future.isDone()) {
-          action.run();
-        }
-      }, delayMillis, TimeUnit.MILLISECONDS);
-      if (future.isDone()) {
-        stop(); // Cancelled while scheduling.
-      }
-    }
-
-    @Override
-    public void onResponse(Call<T> call, Response<T> response) {
-      finished(slot);
       try {
-        future.complete(toRawResponse(call.request(), response));
-      } catch (HeyMiloException e) {
-        retryOrFail(call.request(), e);
-      } catch (RuntimeException e) {
-        future.completeExceptionally(unexpected(call.request(), e));
+        scheduled = scheduler.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(new ApiConnectionException("Cannot schedule the next attempt of " + exchange.describe()
+            + ": the client's scheduler was shut down (was the client closed?)", e));
+        return;
       }
-    }
-
-    @Override
-    public void onFailure(Call<T> call, Throwable t) {
-      finished(slot);
-      if (t instanceof BodyDecodeException) {
-        future.completeExceptionally(invalidResponse(call.request(), (BodyDecodeException) t));
-      } else if (t instanceof IOException) {
-        retryOrFail(call.request(), connectionFailure(call.request(), (IOException) t));
-      } else {
-        future.completeExceptionally(t instanceof RuntimeException ? unexpected(call.request(), (RuntimeException) t)
-            : new HeyMiloException("Unexpected failure during " + describe(call.request()) + ": " + t, t));
-      }
-    }
-
-    private void retryOrFail(Request request, HeyMiloException failure) {
       if (future.isDone()) {
-        return;
+        stop(); // cancelled while scheduling
       }
-      Duration delay = retryPolicy.delayBeforeRetry(failure, attempt, idempotent);
-      if (delay == null) {
-        future.completeExceptionally(failure);
-        return;
-      }
-      attempt++;
-      current = current.clone();
-      runAfter(delay.toMillis(), this::sendPaced);
     }
 
     private void stop() {
@@ -298,7 +332,10 @@ public final class Transport {
       if (pending != null) {
         pending.cancel(false);
       }
-      current.cancel();
+      Call call = inFlight;
+      if (call != null) {
+        call.cancel();
+      }
     }
   }
 }

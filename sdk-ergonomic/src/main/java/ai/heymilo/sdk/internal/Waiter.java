@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * caller's thread with the {@link Sleeper}, or on the shared scheduler without a thread per wait.
  * Thread-safe; one instance serves the whole client.
  */
-public final class Waiter {
+final class Waiter {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
@@ -43,7 +43,7 @@ public final class Waiter {
    * @param scheduler runs the polls of asynchronous waits after their delays
    * @param random returns numbers in [0, 1) for jitter
    */
-  public Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");

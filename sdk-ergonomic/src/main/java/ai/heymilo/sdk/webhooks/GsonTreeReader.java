@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.webhooks;
 
 import ai.heymilo.client.HeyMiloGson;
+import ai.heymilo.model.JsonDecodingException;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
@@ -18,6 +19,8 @@ final class GsonTreeReader implements JsonTreeReader {
     } catch (JsonParseException e) {
       // Covers JsonSyntaxException (malformed, too deep, NaN/infinite numbers) and JsonIOException (trailing data).
       throw new MalformedJson(detail(e), e);
+    } catch (JsonDecodingException e) {
+      throw MalformedJson.of(e);
     }
   }
 

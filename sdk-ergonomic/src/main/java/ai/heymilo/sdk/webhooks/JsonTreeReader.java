@@ -24,6 +24,12 @@ interface JsonTreeReader {
     MalformedJson(String detail, Throwable cause) {
       super(detail, cause);
     }
+
+    /** The SDK decoders' message, starting in lower case like the parsers' own. */
+    static MalformedJson of(ai.heymilo.model.JsonDecodingException e) {
+      String message = String.valueOf(e.getMessage());
+      return new MalformedJson(message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1), e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.webhooks;
 
 import ai.heymilo.client.HeyMiloMoshi;
+import ai.heymilo.model.JsonDecodingException;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
@@ -17,6 +18,8 @@ final class MoshiTreeReader implements JsonTreeReader {
   public @Nullable Object read(String json) {
     try {
       return adapter.fromJson(json);
+    } catch (JsonDecodingException e) {
+      throw MalformedJson.of(e);
     } catch (IOException | JsonDataException e) {
       // JsonEncodingException (malformed), JsonDataException (too deep, trailing data).
       // Moshi's advice to turn on leniency is for the programmer who wrote the parser, not for this reader.

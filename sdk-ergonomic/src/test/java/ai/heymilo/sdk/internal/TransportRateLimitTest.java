@@ -2,23 +2,26 @@ package ai.heymilo.sdk.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
+import ai.heymilo.model.InterviewDataResponse;
+import ai.heymilo.sdk.HeyMiloClient;
+import ai.heymilo.sdk.RateLimit;
 import ai.heymilo.sdk.Sleeper;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.Request;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
 
 /**
  * The rate limiter as the transport drives it: a request is counted from the end of its exchange,
@@ -35,34 +38,35 @@ class TransportRateLimitTest {
     clock.advance(duration);
   };
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final Transport transport = new Transport(new RetryPolicy(0, Duration.ofSeconds(60), () -> 0.0, clock),
-      new RateLimiter(2, Duration.ofSeconds(1), clock), clock, sleeper, scheduler);
   /** Start and end of every exchange, in clock milliseconds. */
   private final List<long[]> exchanges = new ArrayList<>();
+  /**
+   * The server is an interceptor that answers after {@link #EXCHANGE} of clock time; the dispatcher runs enqueued
+   * calls on the enqueuing thread, so the asynchronous path is as deterministic as the blocking one.
+   */
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .dispatcher(new Dispatcher(new SameThreadExecutor()))
+      .addInterceptor(chain -> {
+        long start = clock.millis();
+        clock.advance(EXCHANGE);
+        exchanges.add(new long[] {start, clock.millis()});
+        return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+            .body(ResponseBody.create("{\"data\": {\"interview_id\": \"iv_1\", \"status\": \"completed\"}}",
+                MediaType.get("application/json"))).build();
+      })
+      .build();
+  private final HeyMiloClient client = HeyMiloClient.builder().apiKey("hm_test_key").okHttpClient(http).clock(clock)
+      .sleeper(sleeper).scheduler(scheduler).maxRetries(0).rateLimit(RateLimit.of(2, Duration.ofSeconds(1))).build();
 
-  @SuppressWarnings("unchecked")
-  private Call<String> slowCall() throws IOException {
-    Call<String> call = mock(Call.class);
-    when(call.request()).thenReturn(new Request.Builder().url("https://api.heymilo.ai/api/v2/interviews/iv_1/data").build());
-    when(call.execute()).thenAnswer(invocation -> exchange());
-    doAnswer(invocation -> {
-      ((Callback<String>) invocation.getArgument(0)).onResponse(call, exchange());
-      return null;
-    }).when(call).enqueue(any());
-    return call;
-  }
-
-  private Response<String> exchange() {
-    long start = clock.millis();
-    clock.advance(EXCHANGE);
-    exchanges.add(new long[] {start, clock.millis()});
-    return Response.success("ok");
+  @AfterEach
+  void close() {
+    client.close();
   }
 
   @Test
-  void rateLimit_slowExchanges_nextSlotCountsFromTheEndOfTheExchange_sync() throws IOException {
+  void rateLimit_slowExchanges_nextSlotCountsFromTheEndOfTheExchange_sync() {
     for (int i = 0; i < 5; i++) {
-      assertEquals("ok", transport.execute(slowCall(), true).data());
+      assertEquals("completed", client.interviews().getData("iv_1").getStatus());
     }
 
     // The third request goes a window after the first one's response (t=300), not after its send (t=0):
@@ -76,19 +80,14 @@ class TransportRateLimitTest {
   /** Two asynchronous callers, each sending its next request when the last one is answered: never more in flight than permits. */
   @Test
   void rateLimit_slowExchanges_nextSlotCountsFromTheEndOfTheExchange_async() {
-    List<CompletableFuture<?>> results = new ArrayList<>();
+    List<CompletableFuture<InterviewDataResponse>> results = new ArrayList<>();
     Runnable caller = new Runnable() {
       @Override
       public void run() {
         if (results.size() == 5) {
           return;
         }
-        CompletableFuture<?> result;
-        try {
-          result = transport.executeAsync(slowCall(), true);
-        } catch (IOException impossible) {
-          throw new AssertionError(impossible);
-        }
+        CompletableFuture<InterviewDataResponse> result = client.async().interviews().getData("iv_1");
         results.add(result);
         result.whenComplete((value, error) -> run());
       }
@@ -99,7 +98,8 @@ class TransportRateLimitTest {
       // Each scheduled send runs when the clock reaches its slot.
     }
 
-    results.forEach(result -> assertTrue(result.isDone() && !result.isCompletedExceptionally()));
+    results.forEach(result -> assertTrue(result.isDone() && !result.isCompletedExceptionally(), String.valueOf(result)));
+    assertEquals(List.of(), sleeps, "the asynchronous path never sleeps");
     assertEquals(List.of(0L, 300L, 1300L, 1600L, 2600L), starts());
     assertNeverMoreThanTwoArrivalsInAWindow();
   }
@@ -122,6 +122,37 @@ class TransportRateLimitTest {
       long start = exchanges.get(i)[0];
       assertTrue(start - previousEnd >= 1000, "request " + i + " started " + (start - previousEnd)
           + " ms after request " + (i - 2) + " was answered");
+    }
+  }
+
+  /** Runs each task on the thread that submits it. */
+  private static final class SameThreadExecutor extends AbstractExecutorService {
+    @Override
+    public void execute(Runnable command) {
+      command.run();
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return false;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return false;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
     }
   }
 }
