@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * disconnected (and reconnects in the background), every command is bounded by the command timeout,
  * and while Redis is known to be down only one request per retry interval tries it again — the others
  * are answered without touching the network. Connecting, at start and after a failed first connect,
- * happens in the background; {@link #open} waits for the first attempt at most the connect timeout.
+ * happens in the background; {@link #open} waits for the first attempt at most twice the connect
+ * timeout (the TCP connection, then Redis's handshake, each bounded by it).
  */
 final class RedisLink implements AutoCloseable {
   private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -96,14 +97,17 @@ final class RedisLink implements AutoCloseable {
         .build());
   }
 
-  /** Creates the link and waits for the first connection attempt at most {@code connectTimeout}. */
+  /** Creates the link and waits for the first connection attempt at most twice {@code connectTimeout}. */
   static RedisLink open(RedisURI uri, BudgetShape shape, Duration commandTimeout, Duration connectTimeout, Duration retryInterval,
       RedisOutagePolicy policy, System.Logger log, LongSupplier nanoTime) {
-    RedisURI bounded = RedisURI.builder(uri).withTimeout(commandTimeout).build();
+    // The URI's timeout bounds Redis's handshake (HELLO, AUTH); commands get the command timeout once connected.
+    // The first handshake of a process also pays for loading Netty, which on a busy host takes longer than a
+    // command may.
+    RedisURI bounded = RedisURI.builder(uri).withTimeout(connectTimeout).build();
     RedisLink link = new RedisLink(bounded, shape, commandTimeout, connectTimeout, retryInterval, policy, log, nanoTime);
     CompletableFuture<?> first = link.connectInBackground();
     try {
-      first.get(connectTimeout.plus(commandTimeout).toMillis(), TimeUnit.MILLISECONDS);
+      first.get(connectTimeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       link.markDown(e);
@@ -247,7 +251,13 @@ final class RedisLink implements AutoCloseable {
       return "no answer within the timeout";
     }
     String message = t.getMessage();
-    return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String text = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // Lettuce wraps the reason ("Connection refused", a connect timeout) in "Unable to connect to …".
+    return root == t ? text : text + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
   }
 
   static String describe(RedisURI uri) {

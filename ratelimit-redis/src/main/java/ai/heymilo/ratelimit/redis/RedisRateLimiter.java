@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * bucket of {@code permits} per window would let twice the limit through in one.
  *
  * <p><b>When Redis is unreachable</b> nothing waits longer than the command timeout (default
- * 250 ms) or, at start, the connect timeout (default 1 s), and during an outage only one request per
+ * 250 ms) or, at start, twice the connect timeout (default 1 s), and during an outage only one request per
  * retry interval (default 1 s) tries Redis again. By default the limiter fails open
  * ({@link RedisOutagePolicy#FAIL_OPEN}): one warning, then each process paces itself to the whole
  * limit until Redis answers, then one message saying so. With
@@ -226,8 +226,8 @@ public final class RedisRateLimiter implements RequestLimiter.Factory, AutoClose
     }
 
     /**
-     * Sets the limit for opening the connection to Redis; {@link #build()} waits at most this (plus
-     * the command timeout) for the first connection. Default: 1 s.
+     * Sets the limit for opening the connection to Redis and for its handshake; {@link #build()}
+     * waits at most twice this for the first connection. Default: 1 s.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -275,9 +275,9 @@ public final class RedisRateLimiter implements RequestLimiter.Factory, AutoClose
     }
 
     /**
-     * Builds the limiter and starts connecting to Redis, waiting for it at most the connect timeout
-     * plus the command timeout. An unreachable Redis does not fail the build: it starts an outage
-     * (see {@link RedisOutagePolicy}).
+     * Builds the limiter and starts connecting to Redis, waiting for it at most twice the connect
+     * timeout. An unreachable Redis does not fail the build: it starts an outage (see
+     * {@link RedisOutagePolicy}).
      *
      * @throws ConfigurationException if no Redis URI is set, or the burst does not fit the limit
      */

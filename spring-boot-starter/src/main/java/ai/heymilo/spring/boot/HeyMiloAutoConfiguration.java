@@ -40,8 +40,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code heymiloHealthIndicator} — see {@link HeyMiloHealthIndicatorAutoConfiguration}.
  * </ul>
  *
- * @throws ConfigurationException (at startup) when a setting is missing or invalid; the message names the
- *     property
+ * <p>A missing or invalid setting fails the startup with a {@link ConfigurationException} whose message names
+ * the property.
  */
 @AutoConfiguration
 @ConditionalOnClass(HeyMiloClient.class)

@@ -251,7 +251,7 @@ public class HeyMiloProperties {
     /** Longest a request waits for Redis before Redis counts as down. */
     private Duration commandTimeout = Duration.ofMillis(250);
 
-    /** Limit for connecting to Redis; startup waits at most this (plus the command timeout). */
+    /** Limit for connecting to Redis (and for its handshake); startup waits at most twice this. */
     private Duration connectTimeout = Duration.ofSeconds(1);
 
     /** How often one request tries Redis again during an outage. */
