@@ -3,12 +3,12 @@ package ai.heymilo.ratelimit.redis;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -33,10 +34,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The limiter's one connection to Redis and what it knows about Redis being reachable.
  *
- * <p>Nothing here waits longer than a timeout: Lettuce rejects commands at once while it is
- * disconnected (and reconnects in the background), every command is bounded by the command timeout,
+ * <p>Nothing here waits longer than a timeout: every request waits for Redis at most the command
+ * timeout (the first of the process, which also loads the libraries' classes, the connect timeout),
  * and while Redis is known to be down only one request per retry interval tries it again — the others
- * are answered without touching the network. Connecting, at start and after a failed first connect,
+ * are answered without touching the network. An outage begins after {@value #FAILURES_BEFORE_OUTAGE}
+ * failures in a row (or at once when there is no connection): a single slow answer — a garbage
+ * collection, a starved CPU — sends only its own request the outage policy's way, instead of pacing
+ * the whole process on its own for a retry interval, which in a fleet would overshoot the limit. Connecting, at start and after a failed first connect,
  * happens in the background; {@link #open} waits for the first attempt at most twice the connect
  * timeout (the TCP connection, then Redis's handshake, each bounded by it).
  */
@@ -45,6 +49,8 @@ final class RedisLink implements AutoCloseable {
   /** A bucket's key outlives the time it takes to refill by this much; an absent key is a full bucket. */
   private static final Duration KEY_GRACE = Duration.ofSeconds(10);
   private static final long UP = Long.MIN_VALUE;
+  static final int FAILURES_BEFORE_OUTAGE = 3;
+  private static final int REQUEST_QUEUE_SIZE = 1024;
 
   private final ClientResources resources;
   private final RedisClient client;
@@ -52,18 +58,24 @@ final class RedisLink implements AutoCloseable {
   private final String address;
   private final BudgetShape shape;
   private final Duration commandTimeout;
+  private final Duration connectTimeout;
   private final long retryIntervalNanos;
   private final RedisOutagePolicy policy;
   private final System.Logger log;
   private final LongSupplier nanoTime;
   private final ConcurrentMap<String, BucketProxy> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, BucketProxy> coldBuckets = new ConcurrentHashMap<>();
   private final AtomicBoolean connecting = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
   /** {@link #nanoTime} when the current outage began, or {@link #UP}. */
   private final AtomicLong downSince = new AtomicLong(UP);
+  private final AtomicInteger failuresInARow = new AtomicInteger();
   private final LongAdder pacedLocally = new LongAdder();
   private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
   private volatile @Nullable ProxyManager<String> proxyManager;
+  /** The same, with the connect timeout: for the first request, which also loads Bucket4j's and Lettuce's classes. */
+  private volatile @Nullable ProxyManager<String> coldProxyManager;
+  private volatile boolean warm;
   private volatile CompletableFuture<?> pendingConnect = CompletableFuture.completedFuture(null);
   private volatile long nextProbe;
   private volatile String lastFailure = "not connected yet";
@@ -75,6 +87,7 @@ final class RedisLink implements AutoCloseable {
     this.address = describe(uri);
     this.shape = shape;
     this.commandTimeout = commandTimeout;
+    this.connectTimeout = connectTimeout;
     this.retryIntervalNanos = retryInterval.toNanos();
     this.policy = policy;
     this.log = log;
@@ -90,10 +103,12 @@ final class RedisLink implements AutoCloseable {
     this.client = RedisClient.create(resources);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
-        // While disconnected, fail at once instead of queueing until the timeout.
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // While Lettuce reconnects, commands wait for it (each caller at most the command timeout): a connection
+        // that drops and is back within milliseconds costs a short wait, not an outage that paces the process on
+        // its own. The queue is bounded so that a long outage cannot fill memory with abandoned commands.
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+        .requestQueueSize(REQUEST_QUEUE_SIZE)
         .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
   }
 
@@ -135,17 +150,29 @@ final class RedisLink implements AutoCloseable {
       probe = true;
     }
     try {
-      ProxyManager<String> manager = proxyManager;
+      boolean cold = !warm;
+      ProxyManager<String> manager = cold ? coldProxyManager : proxyManager;
       if (manager == null) {
         connectInBackground();
         return null;
       }
-      BucketProxy bucket = buckets.computeIfAbsent(key, k -> manager.builder().build(k, shape::configuration));
+      // Batching: requests of this process that meet at the bucket travel to Redis as one compare-and-swap
+      // instead of competing with each other (and with the fleet) in retried ones.
+      BucketProxy bucket = (cold ? coldBuckets : buckets).computeIfAbsent(key,
+          k -> manager.builder().withOptimization(Optimizations.batching()).build(k, shape::configuration));
       long nanos = bucket.consumeIgnoringRateLimits(1);
+      warm = true;
+      failuresInARow.set(0);
       markUp();
       return nanos;
     } catch (RuntimeException e) {
-      markDown(e);
+      lastFailure = reason(e);
+      if (failuresInARow.incrementAndGet() >= FAILURES_BEFORE_OUTAGE || connection == null) {
+        markDown(e);
+      } else if (log.isLoggable(System.Logger.Level.DEBUG)) {
+        log.log(System.Logger.Level.DEBUG, "HeyMilo rate limit: Redis at " + address + " did not answer one request ("
+            + lastFailure + "); it goes the outage policy's way (" + policy + ")");
+      }
       return null;
     } finally {
       if (probe) {
@@ -172,8 +199,10 @@ final class RedisLink implements AutoCloseable {
     return address;
   }
 
+  /** Whether the budget is kept in Redis now: connected, and no outage since the last request. */
   boolean isUp() {
-    return downSince.get() == UP;
+    StatefulRedisConnection<String, byte[]> open = connection;
+    return !closed && open != null && open.isOpen() && downSince.get() == UP;
   }
 
   private CompletableFuture<?> connectInBackground() {
@@ -201,11 +230,18 @@ final class RedisLink implements AutoCloseable {
   private void install(StatefulRedisConnection<String, byte[]> opened) {
     opened.setTimeout(commandTimeout);
     connection = opened;
-    proxyManager = Bucket4jLettuce.casBasedBuilder(opened)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEY_GRACE))
-        .requestTimeout(commandTimeout)
-        .build();
+    // Bucket4j's request timeout bounds the caller's wait (including compare-and-swap retries); Lettuce's own
+    // command timeout is left off, so that the first request can be given longer.
+    coldProxyManager = proxyManager(opened, connectTimeout);
+    proxyManager = proxyManager(opened, commandTimeout);
     nextProbe = nanoTime.getAsLong(); // Connected: the next request uses Redis at once.
+  }
+
+  private static ProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> connection, Duration timeout) {
+    return Bucket4jLettuce.casBasedBuilder(connection)
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEY_GRACE))
+        .requestTimeout(timeout)
+        .build();
   }
 
   private void markDown(Throwable failure) {

@@ -37,28 +37,34 @@ class BudgetShapeTest {
   }
 
   @Test
-  void defaultShape_heymiloLimit_isBurst15Then285PerMinuteAndAMargin() {
+  void defaultShape_heymiloLimit_isBurst6Then294PerMinuteAndAMargin() {
     BudgetShape shape = new BudgetShape(300, MINUTE, BudgetShape.defaultBurst(300), BudgetShape.defaultMargin(MINUTE));
 
-    assertEquals("300 requests per PT1M (burst 15, then 285 per PT1M0.6S)", shape.toString());
+    assertEquals("300 requests per PT1M (burst 6, then 294 per PT1M0.6S)", shape.toString());
+  }
+
+  @Test
+  void defaultMargin_isNeverBelow50Milliseconds() {
+    assertEquals(Duration.ofMillis(50), BudgetShape.defaultMargin(Duration.ofSeconds(1)));
+    assertEquals(Duration.ofMillis(600), BudgetShape.defaultMargin(MINUTE));
   }
 
   @Test
   void defaultShape_everyoneAtOnce_noWindowHoldsMoreThanTheLimit_andTheSteadyRateIsNearIt() {
     ManualTime time = new ManualTime();
-    Bucket bucket = new BudgetShape(300, MINUTE, 15, Duration.ofMillis(600)).localBucket(time);
+    Bucket bucket = heymiloDefault().localBucket(time);
 
     List<Long> sends = reserveAll(bucket, time, 3_000);
 
     assertTrue(maxInWindow(sends, MINUTE) <= 300, "max in a minute: " + maxInWindow(sends, MINUTE));
-    double perMinute = (sends.size() - 15) / ((sends.get(sends.size() - 1) - sends.get(0)) / (double) MINUTE.toNanos());
-    assertTrue(perMinute >= 0.93 * 300 && perMinute <= 300, "steady rate per minute: " + perMinute);
+    double perMinute = (sends.size() - 6) / ((sends.get(sends.size() - 1) - sends.get(0)) / (double) MINUTE.toNanos());
+    assertTrue(perMinute >= 0.96 * 300 && perMinute <= 300, "steady rate per minute: " + perMinute);
   }
 
   @Test
   void defaultShape_irregularTraffic_noWindowHoldsMoreThanTheLimit() {
     ManualTime time = new ManualTime();
-    Bucket bucket = new BudgetShape(300, MINUTE, 15, Duration.ofMillis(600)).localBucket(time);
+    Bucket bucket = heymiloDefault().localBucket(time);
     Random random = new Random(13);
     List<Long> sends = new ArrayList<>();
     // Quiet spells and bursts for 20 minutes: the bucket refills to its burst between them.
@@ -78,7 +84,7 @@ class BudgetShapeTest {
   @Test
   void defaultShape_requestsArriveUpTo0_8sLate_stillNoWindowAboveTheLimit() {
     ManualTime time = new ManualTime();
-    Bucket bucket = new BudgetShape(300, MINUTE, 15, Duration.ofMillis(600)).localBucket(time);
+    Bucket bucket = heymiloDefault().localBucket(time);
     List<Long> sends = reserveAll(bucket, time, 3_000);
     Random random = new Random(7);
     List<Long> arrivals = new ArrayList<>();
@@ -123,6 +129,11 @@ class BudgetShapeTest {
 
     assertEquals(1, maxInWindow(sends, Duration.ofSeconds(1)));
     assertEquals(Duration.ofMillis(4 * 1010).toNanos(), sends.get(4) - sends.get(0));
+  }
+
+  /** HeyMilo's 300 per minute with the limiter's default burst and margin. */
+  private static BudgetShape heymiloDefault() {
+    return new BudgetShape(300, MINUTE, BudgetShape.defaultBurst(300), BudgetShape.defaultMargin(MINUTE));
   }
 
   /** {@code count} requests all asking at the clock's current time; returns their send times. */

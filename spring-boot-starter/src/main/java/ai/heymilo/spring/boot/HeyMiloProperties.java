@@ -242,17 +242,17 @@ public class HeyMiloProperties {
     /** Prefix of the Redis keys that hold the budgets; each key ends in the SHA-256 of the API key, never the key. */
     private String keyPrefix = "heymilo:ratelimit:";
 
-    /** Requests that may leave at once after a quiet spell; unset: 5 % of permits (15 of 300). */
+    /** Requests that may leave at once after a quiet spell; unset: 2 % of permits (6 of 300). */
     private @Nullable Integer burst;
 
-    /** Extra refill time that absorbs requests reaching the API later than planned; unset: 1 % of the window. */
+    /** Extra refill time that absorbs requests reaching the API later than planned; unset: 1 % of the window, at least 50 ms. */
     private @Nullable Duration safetyMargin;
 
     /** Longest a request waits for Redis before Redis counts as down. */
-    private Duration commandTimeout = Duration.ofMillis(250);
+    private Duration commandTimeout = Duration.ofMillis(500);
 
     /** Limit for connecting to Redis (and for its handshake); startup waits at most twice this. */
-    private Duration connectTimeout = Duration.ofSeconds(1);
+    private Duration connectTimeout = Duration.ofSeconds(2);
 
     /** How often one request tries Redis again during an outage. */
     private Duration retryInterval = Duration.ofSeconds(1);

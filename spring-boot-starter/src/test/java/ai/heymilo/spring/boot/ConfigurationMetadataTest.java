@@ -49,7 +49,7 @@ class ConfigurationMetadataTest {
     assertThat(defaultOf("heymilo.rate-limit.type")).isEqualTo("none");
     assertThat(defaultOf("heymilo.rate-limit.permits")).isEqualTo("300");
     assertThat(defaultOf("heymilo.rate-limit.window")).isEqualTo("1m");
-    assertThat(defaultOf("heymilo.rate-limit.redis.command-timeout")).isEqualTo("250ms");
+    assertThat(defaultOf("heymilo.rate-limit.redis.command-timeout")).isEqualTo("500ms");
     assertThat(defaultOf("heymilo.rate-limit.redis.outage-policy")).isEqualTo("fail-open");
   }
 
