@@ -134,6 +134,8 @@ public final class RateLimitHarness {
   static final class LimitedServer implements AutoCloseable {
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
+    /** When each 429 was sent ({@code System.nanoTime()}), for harnesses that split a run into phases. */
+    final java.util.Queue<Long> rejections = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final int limit;
     private final long windowNanos;
     private final ArrayDeque<Long> window = new ArrayDeque<>();
@@ -170,6 +172,7 @@ public final class RateLimitHarness {
         retryAfterNanos = window.peekFirst() + windowNanos - now;
       }
       rejected.incrementAndGet();
+      rejections.add(System.nanoTime());
       long seconds = Math.max(1, (retryAfterNanos + 999_999_999L) / 1_000_000_000L);
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Content-Type", "application/json");

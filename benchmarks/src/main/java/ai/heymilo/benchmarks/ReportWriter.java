@@ -108,6 +108,9 @@ public final class ReportWriter {
     detailWait(waitRuns);
     detailRateLimit(rateLimit);
     detailColdStart(coldStart);
+    if (Files.exists(results.resolve("fleet-rate-limit.json"))) {
+      md.append(FleetReport.section(results));
+    }
     dispatcher(waitRuns);
     method(overhead, run.getProperty("nice", "0"));
     Path notes = Path.of(flags.getOrDefault("notes", "benchmarks/NOTES.md"));

@@ -1,0 +1,23 @@
+package ai.heymilo.spring.boot;
+
+import ai.heymilo.sdk.HeyMiloClient;
+
+/**
+ * Changes the builder of the auto-configured {@link HeyMiloClient} after the {@code heymilo.*} properties are
+ * applied and before it is built; every customizer bean runs, in {@code @Order}.
+ *
+ * <pre>{@code
+ * @Bean
+ * HeyMiloClientCustomizer proxy(OkHttpClient corporateProxy) {
+ *   return builder -> builder.okHttpClient(corporateProxy);
+ * }
+ * }</pre>
+ *
+ * <p>This is also where integrations plug in: support for an {@code ObservationRegistry} will arrive as one
+ * more customizer contributed by the starter.
+ */
+@FunctionalInterface
+public interface HeyMiloClientCustomizer {
+  /** Adjusts {@code builder}; its setters' own checks apply. */
+  void customize(HeyMiloClient.Builder builder);
+}
