@@ -35,7 +35,7 @@ abstract class Codec<T> {
   /** JSON boolean as {@code Boolean}. */
   static final Codec<Boolean> BOOLEAN = new Scalar<>(BOOLEAN_KIND);
   /** Any JSON value as plain Java values; see {@link FreeformCodec}. */
-  static final Codec<Object> ANY = FreeformCodec.INSTANCE;
+  static final Codec<Object> ANY = new FreeformCodec();
   /** {@code format: date-time}: an RFC 3339 string as {@code OffsetDateTime}. */
   static final Codec<java.time.OffsetDateTime> DATE_TIME = FormatCodec.dateTime();
   /** {@code format: date}: an ISO 8601 date string as {@code LocalDate}. */

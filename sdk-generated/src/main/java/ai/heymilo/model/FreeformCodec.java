@@ -24,12 +24,18 @@ import org.jspecify.annotations.Nullable;
  * whichever JSON library decodes and whatever that library's own number policy is.
  */
 final class FreeformCodec extends Codec<Object> {
-  static final FreeformCodec INSTANCE = new FreeformCodec();
 
-  private static final Codec<Map<String, Object>> MAP = Codec.map(INSTANCE);
-  private static final Codec<List<Object>> LIST = Codec.list(INSTANCE);
+  /**
+   * The codecs of free-form containers, in a holder initialised on first use: a static field here that read
+   * {@link Codec#ANY} could run while {@code Codec} itself is still initialising (it creates {@code ANY}), whichever
+   * of the two classes a program touches first, and would keep a null for good.
+   */
+  private static final class Containers {
+    static final Codec<Map<String, Object>> MAP = Codec.map(Codec.ANY);
+    static final Codec<List<Object>> LIST = Codec.list(Codec.ANY);
+  }
 
-  private FreeformCodec() {
+  FreeformCodec() {
     super(OTHER);
   }
 
@@ -39,7 +45,7 @@ final class FreeformCodec extends Codec<Object> {
    */
   static @Nullable Codec<?> forType(Type type) {
     if (type == Object.class) {
-      return INSTANCE;
+      return Codec.ANY;
     }
     if (!(type instanceof ParameterizedType)) {
       return null;
@@ -48,10 +54,10 @@ final class FreeformCodec extends Codec<Object> {
     Type[] arguments = parameterized.getActualTypeArguments();
     Type raw = parameterized.getRawType();
     if ((raw == Map.class || raw == LinkedHashMap.class) && arguments[0] == String.class && arguments[1] == Object.class) {
-      return MAP;
+      return Containers.MAP;
     }
     if ((raw == List.class || raw == Collection.class || raw == ArrayList.class) && arguments[0] == Object.class) {
-      return LIST;
+      return Containers.LIST;
     }
     return null;
   }
