@@ -48,7 +48,8 @@ class WebhooksEndToEndTest {
   private static final String SECRET = "e2e-secret-3f9a1c7b5d";
   /** The fallback poll interval with events wired; the event must end the wait well before it. */
   private static final Duration FALLBACK = Duration.ofSeconds(5);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1: an HTTP/2 connection kept from a stopped sandbox whose port was reused answers GOAWAY.
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private HeyMiloSandbox sandbox;
   private HeyMiloClient client;
