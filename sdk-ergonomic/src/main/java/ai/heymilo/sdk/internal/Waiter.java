@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Not API: public only so that the resources can use it.
  *
  * <pre>{@code
- * InterviewDataResponse data = waiter.await("interview iv_1 data",
+ * InterviewDataResponse data = waiter.await(Operations.GET_INTERVIEW_DATA, "interview iv_1 data",
  *     () -> transport.execute(call),                     // one poll
  *     InterviewDataResponse::getStatus, options, Set.of("not_ready", "evaluating"));
  * }</pre>
@@ -34,6 +34,7 @@ final class Waiter {
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final DoubleSupplier random;
+  private final Observations observations;
 
   /**
    * Creates a waiter.
@@ -42,17 +43,21 @@ final class Waiter {
    * @param sleeper sleeps between the polls of a synchronous wait
    * @param scheduler runs the polls of asynchronous waits after their delays
    * @param random returns numbers in [0, 1) for jitter
+   * @param observations observes each wait
    */
-  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random,
+      Observations observations) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
     this.random = Objects.requireNonNull(random, "random == null");
+    this.observations = Objects.requireNonNull(observations, "observations == null");
   }
 
   /**
    * Polls on the calling thread until the status is not pending, and returns the last value.
    *
+   * @param operation the operation each poll runs, for the wait's observation
    * @param what what is awaited, for messages: {@code interview iv_1 data}
    * @param poll makes one request; throws its failure
    * @param statusOf reads the status of a value; null means the server gave none, which ends the wait
@@ -63,10 +68,15 @@ final class Waiter {
    * @throws RuntimeException the very exception of a poll that failed for good (anything but a
    *     connection failure, 408, 429 or 5xx)
    */
-  public <T> T await(String what, Supplier<RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
-      WaitOptions options, Set<String> defaultPendingStatuses) {
+  public <T> T await(Operation<?> operation, String what, Supplier<RawResponse<T>> poll,
+      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
+    Observations.Wait observation = observations.startWait(operation);
+    return observation.observe(() -> pollUntilDone(observation.aroundPoll(poll), budget), statusOf, budget::attempts);
+  }
+
+  private <T> T pollUntilDone(Supplier<RawResponse<T>> poll, WaitBudget<T> budget) {
     while (true) {
       WaitDecision<T> decision = pollOnce(poll, budget);
       switch (decision.kind()) {
@@ -91,11 +101,14 @@ final class Waiter {
    * @param poll starts one request and returns its future; cancelling that future cancels the request
    * @see #await
    */
-  public <T> CompletableFuture<T> awaitAsync(String what, Supplier<CompletableFuture<RawResponse<T>>> poll,
-      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+  public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, String what,
+      Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
-    return new AsyncWait<>(budget, poll, scheduler).start();
+    Observations.Wait observation = observations.startWait(operation);
+    return observation.observeAsync(new AsyncWait<>(budget, observation.aroundPoll(poll), scheduler).start(), statusOf,
+        budget::attempts);
   }
 
   private <T> WaitBudget<T> budget(String what, Function<T, @Nullable String> statusOf, WaitOptions options,
