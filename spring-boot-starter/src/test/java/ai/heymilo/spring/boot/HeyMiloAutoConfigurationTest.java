@@ -11,6 +11,9 @@ import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ConfigurationException;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +115,28 @@ class HeyMiloAutoConfigurationTest {
     CompletableFuture<?> afterClose = seen.get(0).async().interviews().getData(SandboxData.INTERVIEW_ID);
     ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, afterClose::get);
     assertThat(failure.getCause()).isInstanceOf(ApiConnectionException.class).hasMessageContaining("client was closed");
+  }
+
+  @Test
+  void observationRegistryBean_observesTheClientsCalls() {
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    onSandbox().withBean(ObservationRegistry.class, () -> registry).run(context -> {
+      context.getBean(HeyMiloClient.class).interviews().getData(SandboxData.INTERVIEW_ID);
+
+      TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+          .hasNameEqualTo("heymilo.api.call")
+          .hasLowCardinalityKeyValue("heymilo.operation", "getInterviewData")
+          .hasLowCardinalityKeyValue("outcome", "SUCCESS")
+          .hasBeenStopped();
+    });
+  }
+
+  @Test
+  void micrometerAbsent_clientStillWorks() {
+    onSandbox().withClassLoader(new FilteredClassLoader(ObservationRegistry.class)).run(context -> {
+      assertThat(context).doesNotHaveBean("heyMiloObservationRegistryCustomizer");
+      assertThat(context.getBean(HeyMiloClient.class).interviews().getData(SandboxData.INTERVIEW_ID)).isNotNull();
+    });
   }
 
   @Test
