@@ -70,6 +70,7 @@ final class Waiter {
    */
   public <T> T await(Operation<?> operation, String what, Supplier<RawResponse<T>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
     Observations.Wait observation = observations.startWait(operation);
@@ -104,6 +105,7 @@ final class Waiter {
   public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, String what,
       Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
       Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
     Observations.Wait observation = observations.startWait(operation);
