@@ -28,7 +28,7 @@ class ReadmeSnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final String IMPORTS = "import ai.heymilo.model.*;\nimport ai.heymilo.ratelimit.redis.*;\nimport ai.heymilo.sandbox.*;\n"
       + "import ai.heymilo.sdk.*;\nimport ai.heymilo.sdk.errors.*;\nimport ai.heymilo.sdk.params.*;\nimport ai.heymilo.sdk.resources.*;\n"
-      + "import ai.heymilo.sdk.webhooks.*;\nimport java.time.*;\nimport java.util.*;\nimport java.util.concurrent.*;\n";
+      + "import ai.heymilo.sdk.webhooks.*;\nimport io.micrometer.observation.*;\nimport java.time.*;\nimport java.util.*;\nimport java.util.concurrent.*;\n";
 
   static List<String> snippets() throws IOException {
     String readme = Files.readString(Path.of(System.getProperty("readme.path", "../README.md")));

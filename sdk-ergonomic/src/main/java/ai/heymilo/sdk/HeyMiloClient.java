@@ -371,6 +371,24 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return this;
     }
 
+    /**
+     * Reports every API call and every wait to {@code registry} as a Micrometer {@code Observation}: timers and
+     * counters through a meter handler, spans through a tracing bridge (which also adds its propagation headers to
+     * each request). Observations are named {@code heymilo.api.call} and {@code heymilo.api.wait}; their keys are
+     * listed in the README ("Observability"). They carry no credential, no candidate data and no id in a
+     * low-cardinality key. Needs {@code io.micrometer:micrometer-observation} on the class path, an optional
+     * dependency of this SDK; without a registry nothing is observed and Micrometer need not be present.
+     * Default: none.
+     *
+     * <pre>{@code
+     * HeyMiloClient client = HeyMiloClient.builder().apiKey(key).observationRegistry(registry).build();
+     * }</pre>
+     */
+    public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+      settings.observationRegistry = present("observationRegistry", registry);
+      return this;
+    }
+
     /** Sets where log lines go instead of {@link System.Logger}; for tests and custom sinks. */
     Builder logSink(HttpLoggingInterceptor.Logger sink) {
       settings.logSink = sink;

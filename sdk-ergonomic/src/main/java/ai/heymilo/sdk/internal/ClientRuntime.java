@@ -60,11 +60,12 @@ public final class ClientRuntime implements AutoCloseable {
     RequestLimiter rateLimiter = settings.rateLimit != null
         ? new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock)
         : settings.limiterFactory != null ? settings.limiterFactory.create(budgetKey(settings)) : null;
+    Observations observations = Observations.of(settings.observationRegistry);
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
-        settings.maxRetries, closed::get);
+        settings.maxRetries, closed::get, observations);
     this.wakeups = settings.wakeups != null ? settings.wakeups : new WaitWakeups();
-    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups);
+    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups, observations);
     this.services = new Services(this);
   }
 

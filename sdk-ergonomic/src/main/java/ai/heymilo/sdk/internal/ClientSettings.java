@@ -41,6 +41,8 @@ public final class ClientSettings {
   /** Creates the client's limiter; null: no limiter. Set by {@code rateLimit(...)} or {@code rateLimiter(...)}. */
   public RequestLimiter.@Nullable Factory limiterFactory;
   public DoubleSupplier random = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+  /** An {@code io.micrometer.observation.ObservationRegistry}, or null; typed Object so no class needs Micrometer. */
+  public @Nullable Object observationRegistry;
 
   /** Returns a field-by-field copy. */
   public ClientSettings copy() {
@@ -67,6 +69,7 @@ public final class ClientSettings {
     copy.rateLimit = rateLimit;
     copy.limiterFactory = limiterFactory;
     copy.random = random;
+    copy.observationRegistry = observationRegistry;
     return copy;
   }
 }

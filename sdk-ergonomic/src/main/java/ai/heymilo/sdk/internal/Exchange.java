@@ -73,6 +73,11 @@ final class Exchange<B> {
     }
   }
 
+  /** How many attempts were sent again after the first. */
+  int retries() {
+    return Math.max(0, attempt - 1);
+  }
+
   /** Starts the next attempt; returns its time limit for OkHttp: the client's, shortened to the deadline. */
   long beginAttempt() {
     attempt++;

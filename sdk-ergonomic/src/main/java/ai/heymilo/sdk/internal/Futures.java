@@ -34,6 +34,35 @@ final class Futures {
     return result;
   }
 
+  /**
+   * A future that completes as {@code source} does, but only after {@code first} has seen the outcome (so that, say,
+   * an observation is stopped before the caller goes on); cancelling it cancels {@code source}.
+   */
+  static <T> CompletableFuture<T> afterCompletion(CompletableFuture<T> source,
+      java.util.function.BiConsumer<? super T, ? super Throwable> first) {
+    CompletableFuture<T> result = new CompletableFuture<T>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        source.cancel(mayInterruptIfRunning);
+        return cancelled;
+      }
+    };
+    source.whenComplete((value, error) -> {
+      Throwable failure = error == null ? null : unwrap(error);
+      try {
+        first.accept(value, failure);
+      } finally {
+        if (failure != null) {
+          result.completeExceptionally(failure);
+        } else {
+          result.complete(value);
+        }
+      }
+    });
+    return result;
+  }
+
   /** A future already failed with {@code failure}. */
   static <T> CompletableFuture<T> failed(Throwable failure) {
     CompletableFuture<T> future = new CompletableFuture<>();

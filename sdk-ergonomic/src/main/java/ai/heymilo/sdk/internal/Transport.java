@@ -59,12 +59,14 @@ final class Transport {
   private final int defaultMaxRetries;
   private final long attemptTimeoutMillis;
   private final BooleanSupplier closed;
+  private final Observations observations;
   /** The response converter of each operation, created on first use; indexed by {@link Operation#index}. */
   private final AtomicReferenceArray<Converter<ResponseBody, ?>> converters =
       new AtomicReferenceArray<>(Operations.ALL.size());
 
   Transport(OkHttpClient http, Retrofit retrofit, RetryPolicy retryPolicy, @Nullable RequestLimiter limiter, Clock clock,
-      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed) {
+      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed,
+      Observations observations) {
     this.http = http;
     this.retrofit = retrofit;
     this.retryPolicy = retryPolicy;
@@ -76,6 +78,7 @@ final class Transport {
     this.defaultMaxRetries = defaultMaxRetries;
     this.attemptTimeoutMillis = http.callTimeoutMillis();
     this.closed = closed;
+    this.observations = observations;
   }
 
   /**
@@ -85,7 +88,13 @@ final class Transport {
    * @throws HeyMiloException for every failure
    */
   <B> RawResponse<B> execute(Operation<B> operation, Supplier<retrofit2.Call<B>> call, RequestOptions options) {
-    Exchange<B> exchange = exchange(operation, call, options);
+    Observations.Call observation = observations.call(operation);
+    Exchange<B> exchange = exchange(operation, call, options, observation);
+    return observation.observe(() -> executeAll(exchange), exchange::retries);
+  }
+
+  /** Runs every attempt of {@code exchange} on the calling thread. */
+  private <B> RawResponse<B> executeAll(Exchange<B> exchange) {
     while (true) {
       Exchange.Step<B> step = attempt(exchange);
       if (step.value != null) {
@@ -105,13 +114,14 @@ final class Transport {
    */
   <B> CompletableFuture<RawResponse<B>> executeAsync(Operation<B> operation, Supplier<retrofit2.Call<B>> call,
       RequestOptions options) {
+    Observations.Call observation = observations.call(operation);
     Exchange<B> exchange;
     try {
-      exchange = exchange(operation, call, options);
+      exchange = exchange(operation, call, options, observation);
     } catch (HeyMiloException e) {
       return Futures.failed(e);
     }
-    return new AsyncDriver<>(exchange).start();
+    return observation.observeAsync(new AsyncDriver<>(exchange).start(), exchange::retries);
   }
 
   /** One blocking attempt: pace, send, decide. */
@@ -132,7 +142,8 @@ final class Transport {
     }
   }
 
-  private <B> Exchange<B> exchange(Operation<B> operation, Supplier<retrofit2.Call<B>> call, RequestOptions options) {
+  private <B> Exchange<B> exchange(Operation<B> operation, Supplier<retrofit2.Call<B>> call, RequestOptions options,
+      Observations.Call observation) {
     Request request;
     try {
       request = call.get().request();
@@ -151,6 +162,7 @@ final class Transport {
       options.queryParams().forEach((name, values) -> values.forEach(value -> url.addQueryParameter(name, value)));
       builder.url(url.build());
     }
+    observation.start(builder); // before build(): a tracer adds its headers
     int maxRetries = options.maxRetries() != null ? options.maxRetries() : defaultMaxRetries;
     return new Exchange<>(operation, builder.build(), converter(operation), retryPolicy, errorMapper, clock, maxRetries,
         options.timeout(), attemptTimeoutMillis);

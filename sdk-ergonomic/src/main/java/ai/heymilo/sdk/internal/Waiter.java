@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Not API: public only so that the resources can use it.
  *
  * <pre>{@code
- * InterviewDataResponse data = waiter.await("interview iv_1 data",
+ * InterviewDataResponse data = waiter.await(Operations.GET_INTERVIEW_DATA, "interview iv_1 data",
  *     () -> transport.execute(call),                     // one poll
  *     InterviewDataResponse::getStatus, options, Set.of("not_ready", "evaluating"));
  * }</pre>
@@ -41,6 +41,7 @@ final class Waiter {
   private final ScheduledExecutorService scheduler;
   private final DoubleSupplier random;
   private final WaitWakeups wakeups;
+  private final Observations observations;
 
   /**
    * Creates a waiter.
@@ -49,14 +50,23 @@ final class Waiter {
    * @param sleeper sleeps between the polls of a synchronous wait
    * @param scheduler runs the polls of asynchronous waits after their delays
    * @param random returns numbers in [0, 1) for jitter
+   * @param observations observes each wait
    */
-  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
-    this(clock, sleeper, scheduler, random, new WaitWakeups());
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random,
+      Observations observations) {
+    this(clock, sleeper, scheduler, random, new WaitWakeups(), observations);
   }
 
   /** Creates a waiter whose waits webhook events can wake through {@code wakeups}. */
   Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, WaitWakeups wakeups) {
+    this(clock, sleeper, scheduler, random, wakeups, Observations.NONE);
+  }
+
+  /** Creates a waiter whose waits webhook events can wake through {@code wakeups}, observed by {@code observations}. */
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, WaitWakeups wakeups,
+      Observations observations) {
     this.wakeups = Objects.requireNonNull(wakeups, "wakeups == null");
+    this.observations = Objects.requireNonNull(observations, "observations == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
@@ -76,42 +86,49 @@ final class Waiter {
    * @throws RuntimeException the very exception of a poll that failed for good (anything but a
    *     connection failure, 408, 429 or 5xx)
    */
-  public <T> T await(String what, Supplier<RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
-      WaitOptions options, Set<String> defaultPendingStatuses) {
-    return await(null, "", what, poll, statusOf, options, defaultPendingStatuses);
+  public <T> T await(Operation<?> operation, String what, Supplier<RawResponse<T>> poll,
+      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+    return await(operation, null, what, poll, statusOf, options, defaultPendingStatuses);
   }
 
   /**
-   * As {@link #await(String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about resource
-   * {@code id} of {@code operation}.
+   * As {@link #await(Operation, String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about
+   * resource {@code id} of {@code operation} (none when {@code id} is null).
    */
-  public <T> T await(@Nullable Operation<?> operation, String id, String what, Supplier<RawResponse<T>> poll,
+  public <T> T await(Operation<?> operation, @Nullable String id, String what, Supplier<RawResponse<T>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
     SleepingWait sleeping = new SleepingWait(Thread.currentThread());
-    boolean wakeable = operation != null && WaitWakeups.concerns(operation);
+    boolean wakeable = id != null && WaitWakeups.concerns(operation);
     Runnable unregister = wakeable ? wakeups.register(operation, id, sleeping) : () -> { };
     if (wakeable) {
       budget.delayFloor(() -> sleeping.millis(options));
     }
+    Observations.Wait observation = observations.startWait(operation);
     try {
-      while (true) {
-        WaitDecision<T> decision = pollOnce(poll, budget);
-        switch (decision.kind()) {
-          case FINISH:
-            return decision.value();
-          case FAIL:
-            throw unchecked(decision.failure());
-          case POLL_AGAIN:
-            sleep(decision, budget, sleeping);
-            break;
-          default:
-            throw new AssertionError(decision);
-        }
-      }
+      return observation.observe(() -> pollUntilDone(observation.aroundPoll(poll), budget, sleeping), statusOf,
+          budget::attempts);
     } finally {
       unregister.run();
+    }
+  }
+
+  private <T> T pollUntilDone(Supplier<RawResponse<T>> poll, WaitBudget<T> budget, SleepingWait sleeping) {
+    while (true) {
+      WaitDecision<T> decision = pollOnce(poll, budget);
+      switch (decision.kind()) {
+        case FINISH:
+          return decision.value();
+        case FAIL:
+          throw unchecked(decision.failure());
+        case POLL_AGAIN:
+          sleep(decision, budget, sleeping);
+          break;
+        default:
+          throw new AssertionError(decision);
+      }
     }
   }
 
@@ -123,23 +140,26 @@ final class Waiter {
    * @param poll starts one request and returns its future; cancelling that future cancels the request
    * @see #await
    */
-  public <T> CompletableFuture<T> awaitAsync(String what, Supplier<CompletableFuture<RawResponse<T>>> poll,
-      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
-    return awaitAsync(null, "", what, poll, statusOf, options, defaultPendingStatuses);
+  public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, String what,
+      Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Set<String> defaultPendingStatuses) {
+    return awaitAsync(operation, null, what, poll, statusOf, options, defaultPendingStatuses);
   }
 
   /**
-   * As {@link #awaitAsync(String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about resource
-   * {@code id} of {@code operation}.
+   * As {@link #awaitAsync(Operation, String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about
+   * resource {@code id} of {@code operation} (none when {@code id} is null).
    */
-  public <T> CompletableFuture<T> awaitAsync(@Nullable Operation<?> operation, String id, String what,
+  public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, @Nullable String id, String what,
       Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
       Set<String> defaultPendingStatuses) {
+    Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
-    AsyncWait<T> wait = new AsyncWait<>(budget, poll, scheduler);
-    if (operation == null || !WaitWakeups.concerns(operation)) {
-      return wait.start();
+    Observations.Wait observation = observations.startWait(operation);
+    AsyncWait<T> wait = new AsyncWait<>(budget, observation.aroundPoll(poll), scheduler);
+    if (id == null || !WaitWakeups.concerns(operation)) {
+      return observation.observeAsync(wait.start(), statusOf, budget::attempts);
     }
     FallbackFloor floor = new FallbackFloor();
     budget.delayFloor(() -> floor.millis(options));
@@ -149,7 +169,7 @@ final class Waiter {
     });
     CompletableFuture<T> result = wait.start();
     result.whenComplete((value, error) -> unregister.run());
-    return result;
+    return observation.observeAsync(result, statusOf, budget::attempts);
   }
 
   /** The fallback delay floor of one wait: while events are wired in and none has said the results are near. */

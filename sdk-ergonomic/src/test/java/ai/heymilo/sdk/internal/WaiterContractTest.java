@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 abstract class WaiterContractTest {
   static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
   static final String WHAT = "interview iv_1 data";
+  static final Operation<?> POLLED = Operations.GET_INTERVIEW_DATA;
   static final Set<String> INTERVIEW_PENDING = Set.of("not_ready", "evaluating");
   static final String NO_STATUS = "";
   static final Function<String, @Nullable String> STATUS_OF = value -> value.isEmpty() ? null : value;

@@ -27,8 +27,8 @@ final class WaiterSyncTest extends WaiterContractTest {
 
   @Override
   String await(WaitOptions options, Function<String, @Nullable String> statusOf) {
-    Waiter waiter = new Waiter(clock, sleeper, unusedScheduler, this::nextRandom);
-    return waiter.await(WHAT, polls::next, statusOf, options, INTERVIEW_PENDING);
+    Waiter waiter = new Waiter(clock, sleeper, unusedScheduler, this::nextRandom, Observations.NONE);
+    return waiter.await(POLLED, WHAT, polls::next, statusOf, options, INTERVIEW_PENDING);
   }
 
   @Override

@@ -6,6 +6,7 @@ import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.RateLimit;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ConfigurationException;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,10 @@ import org.springframework.context.annotation.Configuration;
  *       {@code heymilo-ratelimit-redis} on the class path; closed with the context. Any
  *       {@link RequestLimiter.Factory} bean of the application's paces the client instead, unless the type is
  *       {@code local}.
+ *   <li>{@code heyMiloObservationRegistryCustomizer} — Micrometer Observation on the class path: an
+ *       {@code ObservationRegistry} bean, if any, receives an observation per API call and per wait.
  *   <li>{@code heymiloHealthIndicator} — see {@link HeyMiloHealthIndicatorAutoConfiguration}.
+ *   <li>the webhook endpoint — see {@link HeyMiloWebhookAutoConfiguration}.
  * </ul>
  *
  * <p>A missing or invalid setting fails the startup with a {@link ConfigurationException} whose message names
@@ -86,6 +90,17 @@ public class HeyMiloAutoConfiguration {
     }
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
+  }
+
+  /** Hands the application's {@code ObservationRegistry} (Actuator's, say) to the client, if there is one. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ObservationRegistry.class)
+  static class ObservationConfiguration {
+    @Bean
+    HeyMiloClientCustomizer heyMiloObservationRegistryCustomizer(ObjectProvider<ObservationRegistry> registry) {
+      // Looked up when the client is built, so that the registry's auto-configuration may run before or after this one.
+      return builder -> registry.ifAvailable(builder::observationRegistry);
+    }
   }
 
   /** The shared budget in Redis, for {@code heymilo.rate-limit.type=redis}. */

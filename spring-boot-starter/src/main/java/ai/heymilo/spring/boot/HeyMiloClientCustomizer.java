@@ -13,8 +13,8 @@ import ai.heymilo.sdk.HeyMiloClient;
  * }
  * }</pre>
  *
- * <p>This is also where integrations plug in: support for an {@code ObservationRegistry} will arrive as one
- * more customizer contributed by the starter.
+ * <p>This is also where integrations plug in: the starter's own customizer hands the application's
+ * {@code ObservationRegistry} to the builder.
  */
 @FunctionalInterface
 public interface HeyMiloClientCustomizer {

@@ -65,6 +65,9 @@ public class HeyMiloProperties {
   /** Client-side pacing of requests. */
   private final RateLimit rateLimit = new RateLimit();
 
+  /** The webhook endpoint (Spring MVC), off unless heymilo.webhooks.path is set. */
+  private final Webhooks webhooks = new Webhooks();
+
   public @Nullable String getApiKey() {
     return apiKey;
   }
@@ -167,6 +170,10 @@ public class HeyMiloProperties {
 
   public void setLogLevel(LogLevel logLevel) {
     this.logLevel = logLevel;
+  }
+
+  public Webhooks getWebhooks() {
+    return webhooks;
   }
 
   public RateLimit getRateLimit() {
@@ -322,6 +329,81 @@ public class HeyMiloProperties {
 
     public void setOutagePolicy(OutagePolicy outagePolicy) {
       this.outagePolicy = outagePolicy;
+    }
+  }
+
+  /** {@code heymilo.webhooks.*} */
+  public static class Webhooks {
+    /**
+     * Path of the webhook endpoint, such as /heymilo/webhooks; unset: no endpoint. Deliveries are POSTed here and
+     * answered 204 once accepted.
+     */
+    private @Nullable String path;
+
+    /**
+     * Shared secret every delivery must carry (compared in constant time, never logged): in the query parameter
+     * named by secret-parameter, or in the header named by secret-header. Unset: no check; keep the URL secret.
+     */
+    private @Nullable String secret;
+
+    /** Query parameter carrying the secret, as in the URL registered with HeyMilo: https://…/heymilo/webhooks?token=… */
+    private String secretParameter = "token";
+
+    /** Header carrying the secret instead of the query parameter, for a gateway in front of the service that adds one. */
+    private @Nullable String secretHeader;
+
+    /** Largest body accepted, in bytes (default 1 MiB); a larger one is answered 413. */
+    private int maxBodyBytes = 1048576;
+
+    /** Header carrying a delivery id that is the same on every retry of one event, to recognise repeats by; unset: none. */
+    private @Nullable String deliveryIdHeader;
+
+    public @Nullable String getPath() {
+      return path;
+    }
+
+    public void setPath(@Nullable String path) {
+      this.path = path;
+    }
+
+    public @Nullable String getSecret() {
+      return secret;
+    }
+
+    public void setSecret(@Nullable String secret) {
+      this.secret = secret;
+    }
+
+    public String getSecretParameter() {
+      return secretParameter;
+    }
+
+    public void setSecretParameter(String secretParameter) {
+      this.secretParameter = secretParameter;
+    }
+
+    public @Nullable String getSecretHeader() {
+      return secretHeader;
+    }
+
+    public void setSecretHeader(@Nullable String secretHeader) {
+      this.secretHeader = secretHeader;
+    }
+
+    public int getMaxBodyBytes() {
+      return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public @Nullable String getDeliveryIdHeader() {
+      return deliveryIdHeader;
+    }
+
+    public void setDeliveryIdHeader(@Nullable String deliveryIdHeader) {
+      this.deliveryIdHeader = deliveryIdHeader;
     }
   }
 }

@@ -33,7 +33,9 @@ class ConfigurationMetadataTest {
         "heymilo.rate-limit.type", "heymilo.rate-limit.permits", "heymilo.rate-limit.window", "heymilo.rate-limit.redis.uri",
         "heymilo.rate-limit.redis.key-prefix", "heymilo.rate-limit.redis.burst", "heymilo.rate-limit.redis.safety-margin",
         "heymilo.rate-limit.redis.command-timeout", "heymilo.rate-limit.redis.connect-timeout",
-        "heymilo.rate-limit.redis.retry-interval", "heymilo.rate-limit.redis.outage-policy");
+        "heymilo.rate-limit.redis.retry-interval", "heymilo.rate-limit.redis.outage-policy", "heymilo.webhooks.path",
+        "heymilo.webhooks.secret", "heymilo.webhooks.secret-parameter", "heymilo.webhooks.secret-header",
+        "heymilo.webhooks.max-body-bytes", "heymilo.webhooks.delivery-id-header");
     assertThat(properties.values()).allSatisfy(p -> assertThat(p.path("description").asText()).as(p.get("name").asText()).isNotBlank());
   }
 
@@ -51,6 +53,9 @@ class ConfigurationMetadataTest {
     assertThat(defaultOf("heymilo.rate-limit.window")).isEqualTo("1m");
     assertThat(defaultOf("heymilo.rate-limit.redis.command-timeout")).isEqualTo("500ms");
     assertThat(defaultOf("heymilo.rate-limit.redis.outage-policy")).isEqualTo("fail-open");
+    assertThat(defaultOf("heymilo.webhooks.secret-parameter")).isEqualTo("token");
+    assertThat(defaultOf("heymilo.webhooks.max-body-bytes")).isEqualTo("1048576");
+    assertThat(properties.get("heymilo.webhooks.path").has("defaultValue")).as("no endpoint unless the path is set").isFalse();
   }
 
   private static String defaultOf(String name) {

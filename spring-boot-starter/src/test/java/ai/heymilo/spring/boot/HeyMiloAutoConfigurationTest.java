@@ -11,6 +11,11 @@ import ai.heymilo.sdk.HeyMiloClient;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ConfigurationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -112,6 +121,45 @@ class HeyMiloAutoConfigurationTest {
     CompletableFuture<?> afterClose = seen.get(0).async().interviews().getData(SandboxData.INTERVIEW_ID);
     ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, afterClose::get);
     assertThat(failure.getCause()).isInstanceOf(ApiConnectionException.class).hasMessageContaining("client was closed");
+  }
+
+  @Test
+  void observationRegistryBean_observesTheClientsCalls() {
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    onSandbox().withBean(ObservationRegistry.class, () -> registry).run(context -> {
+      context.getBean(HeyMiloClient.class).interviews().getData(SandboxData.INTERVIEW_ID);
+
+      TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+          .hasNameEqualTo("heymilo.api.call")
+          .hasLowCardinalityKeyValue("heymilo.operation", "getInterviewData")
+          .hasLowCardinalityKeyValue("outcome", "SUCCESS")
+          .hasBeenStopped();
+    });
+  }
+
+  @Test
+  void actuatorMetrics_aTimerPerOperationAndOutcome() {
+    onSandbox().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+        SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class)).run(context -> {
+      HeyMiloClient client = context.getBean(HeyMiloClient.class);
+      client.interviews().getData(SandboxData.INTERVIEW_ID);
+      client.interviews().getData(SandboxData.INTERVIEW_ID);
+
+      Timer timer = context.getBean(MeterRegistry.class).get("heymilo.api.call")
+          .tag("heymilo.operation", "getInterviewData").tag("http.request.method", "GET").tag("outcome", "SUCCESS")
+          .tag("http.response.status_class", "2xx").timer();
+      assertThat(timer.count()).isEqualTo(2);
+      assertThat(timer.getId().getTags()).noneMatch(tag -> tag.getValue().contains(SandboxData.INTERVIEW_ID)
+          || tag.getValue().contains(HeyMiloSandbox.API_KEY));
+    });
+  }
+
+  @Test
+  void micrometerAbsent_clientStillWorks() {
+    onSandbox().withClassLoader(new FilteredClassLoader(ObservationRegistry.class)).run(context -> {
+      assertThat(context).doesNotHaveBean("heyMiloObservationRegistryCustomizer");
+      assertThat(context.getBean(HeyMiloClient.class).interviews().getData(SandboxData.INTERVIEW_ID)).isNotNull();
+    });
   }
 
   @Test
