@@ -60,7 +60,7 @@ public final class ClientRuntime implements AutoCloseable {
         : settings.limiterFactory != null ? settings.limiterFactory.create(budgetKey(settings)) : null;
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
-        settings.maxRetries, closed::get);
+        settings.maxRetries, closed::get, settings.revealPersonalData);
     this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random);
     this.services = new Services(this);
   }
@@ -93,7 +93,7 @@ public final class ClientRuntime implements AutoCloseable {
         .addInterceptor(new DefaultHeadersInterceptor())
         .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
     HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
-        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger());
+        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger(), settings.revealPersonalData);
     if (logging != null) {
       builder.addNetworkInterceptor(logging);
     }

@@ -64,12 +64,13 @@ final class Transport {
       new AtomicReferenceArray<>(Operations.ALL.size());
 
   Transport(OkHttpClient http, Retrofit retrofit, RetryPolicy retryPolicy, @Nullable RequestLimiter limiter, Clock clock,
-      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed) {
+      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed,
+      boolean revealPersonalData) {
     this.http = http;
     this.retrofit = retrofit;
     this.retryPolicy = retryPolicy;
     this.limiter = limiter;
-    this.errorMapper = new ErrorMapper(clock);
+    this.errorMapper = new ErrorMapper(clock, revealPersonalData);
     this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
