@@ -341,6 +341,20 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
     }
 
     /**
+     * Shows candidates' personal data as is in the SDK's logs and exception messages. Default:
+     * {@code false} — the values of the properties the spec marks personal (names, email addresses,
+     * phone numbers, transcripts, answers, resumes…) read {@code "***"} in {@link LogLevel#BODY} log
+     * lines and in {@link ai.heymilo.sdk.errors.ApiException#getMessage()} and
+     * {@link ai.heymilo.sdk.errors.ApiException#body()}. The models themselves always hold the real
+     * values; their {@code toString()} masks and {@code toUnmaskedString()} does not. Turn it on only
+     * where the logs may hold such data.
+     */
+    public Builder revealPersonalData(boolean revealPersonalData) {
+      settings.revealPersonalData = revealPersonalData;
+      return this;
+    }
+
+    /**
      * Sends requests through this OkHttp client (for proxies, certificate pinning, event listeners…).
      * The SDK adds its interceptors and timeouts to a derived copy; the client's dispatcher and
      * connection pool are used as they are. Default: a client the SDK creates.

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Models are mutable and not thread-safe; share them between threads only after they are built.
  * {@code equals}, {@code hashCode} and {@code toString} cover declared properties, additional
- * properties and explicit nulls.
+ * properties and explicit nulls. {@code toString} masks candidates' personal data (see
+ * {@link #toString()}); {@link #toUnmaskedString()} shows it.
  */
 public abstract class ApiObject {
   private @Nullable Map<String, @Nullable Object> additionalProperties;
@@ -160,18 +161,76 @@ public abstract class ApiObject {
     return 31 * schema().propertiesHash(this) + getAdditionalProperties().hashCode();
   }
 
-  /** Renders {@code ClassName{json_name=value, …}} with the properties that are set. */
+  /**
+   * Renders {@code ClassName{json_name=value, …}} with the properties that are set, with
+   * candidates' personal data masked: the properties the spec marks personal (names, email
+   * addresses, phone numbers, transcripts, answers, resumes…) read {@code ***}, in nested models
+   * too, and so do additional properties and free-form map entries with a personal name
+   * ({@link PersonalData}). So a model can be logged as it is. The getters return the real values.
+   *
+   * <pre>{@code
+   * InterviewDataResponse{interview_id=iv_1, name=***, email=***, score=78.5, status=completed}
+   * }</pre>
+   */
   @Override
   public final String toString() {
-    StringBuilder out = new StringBuilder(getClass().getSimpleName()).append('{');
-    schema().appendProperties(this, out);
-    for (Map.Entry<String, @Nullable Object> entry : getAdditionalProperties().entrySet()) {
-      if (out.charAt(out.length() - 1) != '{') {
-        out.append(", ");
+    StringBuilder out = new StringBuilder();
+    appendTo(out, false);
+    return out.toString();
+  }
+
+  /**
+   * Renders this model as {@link #toString()} does but with personal data shown as it is: for a
+   * place where candidates' data may be written, such as a debugger or a test.
+   */
+  public final String toUnmaskedString() {
+    StringBuilder out = new StringBuilder();
+    appendTo(out, true);
+    return out.toString();
+  }
+
+  private void appendTo(StringBuilder out, boolean reveal) {
+    out.append(getClass().getSimpleName()).append('{');
+    int empty = out.length();
+    schema().appendProperties(this, out, reveal);
+    appendEntries(getAdditionalProperties(), out.length() == empty, out, reveal);
+    out.append('}');
+  }
+
+  /** Appends a value as {@code toString()} would, masking personal data within it unless {@code reveal}. */
+  static void appendValue(@Nullable Object value, StringBuilder out, boolean reveal) {
+    if (value instanceof ApiObject) {
+      ((ApiObject) value).appendTo(out, reveal);
+    } else if (value instanceof byte[]) {
+      out.append('<').append(((byte[]) value).length).append(" bytes>");
+    } else if (value instanceof List) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : (List<?>) value) {
+        out.append(first ? "" : ", ");
+        appendValue(item, out, reveal);
+        first = false;
       }
-      out.append(entry.getKey()).append('=').append(entry.getValue());
+      out.append(']');
+    } else if (value instanceof Map) {
+      out.append('{');
+      appendEntries((Map<?, ?>) value, true, out, reveal);
+      out.append('}');
+    } else {
+      out.append(value);
     }
-    return out.append('}').toString();
+  }
+
+  private static void appendEntries(Map<?, ?> entries, boolean first, StringBuilder out, boolean reveal) {
+    for (Map.Entry<?, ?> entry : entries.entrySet()) {
+      out.append(first ? "" : ", ").append(entry.getKey()).append('=');
+      if (!reveal && entry.getValue() != null && PersonalData.isPersonal(String.valueOf(entry.getKey()))) {
+        out.append(PersonalData.MASK);
+      } else {
+        appendValue(entry.getValue(), out, reveal);
+      }
+      first = false;
+    }
   }
 
   private Set<String> explicitNullsOrEmpty() {

@@ -23,7 +23,10 @@ final class GsonJsonIn extends JsonIn {
    */
   static @Nullable JsonDecodingException syntaxError(JsonReader reader, IOException e) {
     if (e instanceof MalformedJsonException) {
-      return JsonDecodingException.malformed(reader.getPath(), e);
+      String message = String.valueOf(e.getMessage());
+      return message.startsWith("Nesting limit") ? JsonDecodingException.tooDeep(reader.getPath(), e)
+          : message.startsWith("Unterminated escape sequence") ? JsonDecodingException.truncated(reader.getPath(), e)
+          : JsonDecodingException.malformed(reader.getPath(), e);
     }
     if (e instanceof EOFException && String.valueOf(e.getMessage()).startsWith("End of input")) {
       return JsonDecodingException.truncated(reader.getPath(), e);

@@ -48,6 +48,11 @@ public final class JsonDecodingException extends RuntimeException {
     return new JsonDecodingException("Malformed JSON", path, cause);
   }
 
+  /** Both libraries refuse JSON nested deeper than 255 arrays and objects; so does the core, with this message. */
+  static JsonDecodingException tooDeep(String path, Throwable cause) {
+    return new JsonDecodingException("JSON nests deeper than 255 arrays and objects", path, cause);
+  }
+
   static JsonDecodingException truncated(String path, Throwable cause) {
     return new JsonDecodingException("JSON ended before the document was complete (truncated body)", path, cause);
   }

@@ -107,8 +107,9 @@ final class ModelSchema<T extends ApiObject> {
     return hash;
   }
 
+  /** Appends {@code json_name=value} for each property that is set; personal values read {@code ***} unless revealed. */
   @SuppressWarnings("unchecked")
-  void appendProperties(ApiObject model, StringBuilder out) {
+  void appendProperties(ApiObject model, StringBuilder out, boolean reveal) {
     boolean first = true;
     for (Property<T> property : properties) {
       Object value = property.get((T) model);
@@ -118,7 +119,12 @@ final class ModelSchema<T extends ApiObject> {
       if (!first) {
         out.append(", ");
       }
-      out.append(property.jsonName).append('=').append(value instanceof byte[] ? "<" + ((byte[]) value).length + " bytes>" : value);
+      out.append(property.jsonName).append('=');
+      if (value != null && property.rules.personal && !reveal) {
+        out.append(PersonalData.MASK);
+      } else {
+        ApiObject.appendValue(value, out, reveal);
+      }
       first = false;
     }
   }
@@ -198,6 +204,8 @@ final class ModelSchema<T extends ApiObject> {
   private static final class Rules {
     boolean required;
     boolean nullable;
+    /** Holds a candidate's personal data ({@code x-heymilo-personal}): masked by {@code toString()}. */
+    boolean personal;
     int minLength = -1;
     int maxLength = -1;
     double minimum = Double.NaN;
@@ -330,6 +338,11 @@ final class ModelSchema<T extends ApiObject> {
 
     Builder<T> nullable() {
       last().nullable = true;
+      return this;
+    }
+
+    Builder<T> personal() {
+      last().personal = true;
       return this;
     }
 

@@ -20,7 +20,9 @@ final class MoshiJsonIn extends JsonIn {
     if (e instanceof JsonEncodingException) {
       return JsonDecodingException.malformed(reader.getPath(), e);
     }
-    if (e instanceof EOFException && String.valueOf(e.getMessage()).startsWith("End of input")) {
+    // Moshi reports a \\u escape cut short as an EOFException of its own, not as the connection's.
+    if (e instanceof EOFException && (String.valueOf(e.getMessage()).startsWith("End of input")
+        || String.valueOf(e.getMessage()).startsWith("Unterminated escape sequence"))) {
       return JsonDecodingException.truncated(reader.getPath(), e);
     }
     return null;
@@ -54,7 +56,11 @@ final class MoshiJsonIn extends JsonIn {
 
   @Override
   void beginObject() throws IOException {
-    reader.beginObject();
+    try {
+      reader.beginObject();
+    } catch (JsonDataException e) {
+      throw tooDeepOr(e);
+    }
   }
 
   @Override
@@ -64,7 +70,16 @@ final class MoshiJsonIn extends JsonIn {
 
   @Override
   void beginArray() throws IOException {
-    reader.beginArray();
+    try {
+      reader.beginArray();
+    } catch (JsonDataException e) {
+      throw tooDeepOr(e);
+    }
+  }
+
+  /** Moshi reports nesting beyond its limit as a {@code JsonDataException}; Gson as malformed JSON. */
+  private RuntimeException tooDeepOr(JsonDataException e) {
+    return String.valueOf(e.getMessage()).startsWith("Nesting too deep") ? JsonDecodingException.tooDeep(reader.getPath(), e) : e;
   }
 
   @Override

@@ -38,6 +38,15 @@ import org.jspecify.annotations.Nullable;
  *       where the generator would not see them; and the keys of an {@value #LIMITS} object
  *       ({@code maxEntries}, {@code maxKeyLength}, {@code maxValueLength}) on a map property.
  *       Values are Java literals.
+ *   <li>{@value #PERSONAL} ({@code true}): the property holds a candidate's personal data, which the
+ *       models' {@code toString()}, the SDK's logs and its exception messages mask. By name: first,
+ *       last, middle or full names, email addresses, phone numbers, transcripts, a candidate's answer or
+ *       response text, resumes and their links, postal addresses, LinkedIn profiles, birth dates and
+ *       audio or video recordings — the name itself or its last words ({@code candidate_email});
+ *       a plain {@code name} only in a schema that also has an email address or phone number (a
+ *       person, not a posting). A property whose value is a model ({@code resume} of
+ *       {@code ResumeResult}) is not masked as a whole: that model's own properties are judged. A
+ *       value already present (from the SDK overlay, {@code true} or {@code false}) is respected.
  * </ul>
  *
  * <p>Shapes that fail the build, naming the schema and property, because the generated Java
@@ -53,12 +62,19 @@ final class ModelHints {
   static final String EPOCH_SECONDS = "x-heymilo-epoch-seconds";
   static final String RULES = "x-heymilo-rules";
   static final String LIMITS = "x-heymilo-limits";
+  static final String PERSONAL = "x-heymilo-personal";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final Set<String> LIMIT_KEYS = Set.of("maxEntries", "maxKeyLength", "maxValueLength");
   private static final Set<String> INTEGER_FORMATS = Set.of("int32", "int64");
   private static final Set<String> NUMBER_FORMATS = Set.of("float", "double");
+  private static final String CONTACT = "e_?mail\\d*|phone(_number)?\\d*|mobile(_number)?";
+  private static final Pattern PERSONAL_NAME = Pattern.compile("(.*_)?(" + CONTACT
+      + "|(first|last|middle|full|given|family|preferred)_name|transcripts?|candidate_answer|answer_text|response_text"
+      + "|resume(_url|_link|_text)?|(home_|postal_|street_)?address|linkedin(_url|_profile)?|date_of_birth"
+      + "|(audio|video)_recording(_url|_link)?)");
+  private static final Pattern CONTACT_NAME = Pattern.compile("(.*_)?(" + CONTACT + ")");
   private static final Pattern UNIX_TIMESTAMP = Pattern.compile("(?i)\\bunix timestamp\\b");
   private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
   private static final Map<String, String> IRREGULAR_PLURALS = Map.ofEntries(
@@ -119,9 +135,13 @@ final class ModelHints {
     JsonNode properties = schema.get("properties");
     if (properties instanceof ObjectNode) {
       Map<String, String> itemNames = new HashMap<>();
+      boolean person = false;
+      for (Map.Entry<String, JsonNode> property : fields(properties)) {
+        person |= CONTACT_NAME.matcher(property.getKey()).matches();
+      }
       for (Map.Entry<String, JsonNode> property : fields(properties)) {
         if (property.getValue() instanceof ObjectNode) {
-          annotate(name, property.getKey(), (ObjectNode) property.getValue(), itemNames);
+          annotate(name, property.getKey(), (ObjectNode) property.getValue(), itemNames, person);
         }
       }
     }
@@ -135,7 +155,8 @@ final class ModelHints {
     }
   }
 
-  private static void annotate(String schema, String property, ObjectNode node, Map<String, String> itemNames) {
+  private static void annotate(String schema, String property, ObjectNode node, Map<String, String> itemNames,
+      boolean inPerson) {
     String where = "schema " + schema + ", property " + property;
     checkShape(where, node);
     ObjectNode core = nonNullBranch(where, node);
@@ -160,6 +181,14 @@ final class ModelHints {
             + " " + core.path("description").asText("")).find())) {
       for (ObjectNode target : targets) {
         target.put(EPOCH_SECONDS, true);
+      }
+    }
+    JsonNode personal = node.has(PERSONAL) ? node.get(PERSONAL) : core.get(PERSONAL);
+    boolean isPersonal = personal != null ? personal.asBoolean()
+        : !core.has("$ref") && !core.has("properties") && (PERSONAL_NAME.matcher(property).matches() || inPerson && property.equals("name"));
+    if (isPersonal) {
+      for (ObjectNode target : targets) {
+        target.put(PERSONAL, true);
       }
     }
     ArrayNode rules = rules(where, type, node, core);

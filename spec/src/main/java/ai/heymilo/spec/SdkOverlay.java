@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  *       is not {@code id}).
  *   <li>{@code waits}: per operationId — an {@code await…} method polling it while {@code status} is in
  *       {@code pending}; {@code describe} names what is awaited, with path parameters in braces.
- *   <li>{@code properties}: per {@code Schema.property} — {@code itemName} (the element name of a list adder) and
+ *   <li>{@code properties}: per {@code Schema.property} — {@code itemName} (the element name of a list adder),
  *       {@code limits} (client-side checks of a map: {@code maxEntries}, {@code maxKeyLength},
- *       {@code maxValueLength}).
+ *       {@code maxValueLength}) and {@code personal} ({@code true} or {@code false}: whether the property holds a
+ *       candidate's personal data, where the name rule of {@link ModelHints} gets it wrong).
  * </ul>
  *
  * <p>Unknown keys fail the build (a misspelt key would otherwise be ignored), and so does an entry naming an
@@ -45,12 +46,12 @@ public final class SdkOverlay {
   record Wait(String method, String status, List<String> pending, String describe) {}
 
   /** One model property's exceptions. */
-  record PropertyEntry(@Nullable String itemName, @Nullable ObjectNode limits) {}
+  record PropertyEntry(@Nullable String itemName, @Nullable ObjectNode limits, @Nullable Boolean personal) {}
 
   private static final Set<String> TOP_LEVEL = Set.of("$comment", "resources", "operations", "waits", "properties");
   private static final Set<String> OPERATION_KEYS = Set.of("method", "retry", "body", "returns", "cursor");
   private static final Set<String> WAIT_KEYS = Set.of("method", "status", "pending", "describe");
-  private static final Set<String> PROPERTY_KEYS = Set.of("itemName", "limits");
+  private static final Set<String> PROPERTY_KEYS = Set.of("itemName", "limits", "personal");
   private static final Set<String> LIMIT_KEYS = Set.of("maxEntries", "maxKeyLength", "maxValueLength");
 
   private final String source;
@@ -141,7 +142,12 @@ public final class SdkOverlay {
           }
         }
       }
-      properties.put(entry.getKey(), new PropertyEntry(optionalText(name, where + ".itemName", value.get("itemName")), limits));
+      JsonNode personal = value.get("personal");
+      if (personal != null && !personal.isBoolean()) {
+        throw new SpecMergeException(name + ": " + where + ".personal must be true or false");
+      }
+      properties.put(entry.getKey(), new PropertyEntry(optionalText(name, where + ".itemName", value.get("itemName")), limits,
+          personal == null ? null : personal.asBoolean()));
     }
     return new SdkOverlay(name, resources, operations, waits, properties);
   }
@@ -217,7 +223,7 @@ public final class SdkOverlay {
 
   /**
    * Writes the {@code properties} entries into the codegen view, where the model templates read them:
-   * {@code x-heymilo-item-name} and {@code x-heymilo-limits} on the property schema (and on its non-null branch
+   * {@code x-heymilo-item-name}, {@code x-heymilo-limits} and {@code x-heymilo-personal} on the property schema (and on its non-null branch
    * when the property is {@code anyOf [X, null]}). Call after {@link #checkAgainst}.
    */
   void applyToModels(ObjectNode view) {
@@ -236,6 +242,9 @@ public final class SdkOverlay {
         }
         if (entry.limits() != null) {
           target.set("x-heymilo-limits", entry.limits().deepCopy());
+        }
+        if (entry.personal() != null) {
+          target.put(ModelHints.PERSONAL, entry.personal());
         }
       }
     });

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModelHintsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private static ObjectNode withSchemas(String schemas) {
+  /** A document whose components are {@code schemas} (single quotes for double). */
+  static ObjectNode withSchemas(String schemas) {
     try {
       return (ObjectNode) MAPPER.readTree(("{'openapi': '3.1.0', 'paths': {}, 'components': {'schemas': " + schemas + "}}")
           .replace('\'', '"'));

@@ -82,7 +82,11 @@ public class ApiException extends HeyMiloException {
     return response.requestId();
   }
 
-  /** Returns the body text, at most the first 64 KiB. */
+  /**
+   * Returns the body text, at most the first 64 KiB, with the values of candidates' personal data
+   * masked ({@code "email": "***"}) unless the client was built with
+   * {@code revealPersonalData(true)}; the message quotes the same text.
+   */
   public String body() {
     return response.body();
   }

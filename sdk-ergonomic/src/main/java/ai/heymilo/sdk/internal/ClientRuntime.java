@@ -63,7 +63,7 @@ public final class ClientRuntime implements AutoCloseable {
     Observations observations = Observations.of(settings.observationRegistry);
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
-        settings.maxRetries, closed::get, observations);
+        settings.maxRetries, closed::get, observations, settings.revealPersonalData);
     this.wakeups = settings.wakeups != null ? settings.wakeups : new WaitWakeups();
     this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups, observations);
     this.services = new Services(this);
@@ -97,7 +97,7 @@ public final class ClientRuntime implements AutoCloseable {
         .addInterceptor(new DefaultHeadersInterceptor())
         .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
     HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
-        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger());
+        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger(), settings.revealPersonalData);
     if (logging != null) {
       builder.addNetworkInterceptor(logging);
     }

@@ -30,6 +30,8 @@ public final class ClientSettings {
   public JsonLibrary jsonLibrary = JsonLibrary.GSON;
   public LogLevel logLevel = LogLevel.NONE;
   public HttpLoggingInterceptor.@Nullable Logger logSink;
+  /** Whether logs and exception messages show candidates' personal data as is; false: masked. */
+  public boolean revealPersonalData;
   /** The caller's client, or (for a derived client) the parent's base client; null: create one. */
   public @Nullable OkHttpClient okHttpClient;
   public Clock clock = Clock.systemUTC();
@@ -61,6 +63,7 @@ public final class ClientSettings {
     copy.jsonLibrary = jsonLibrary;
     copy.logLevel = logLevel;
     copy.logSink = logSink;
+    copy.revealPersonalData = revealPersonalData;
     copy.okHttpClient = okHttpClient;
     copy.clock = clock;
     copy.sleeper = sleeper;

@@ -1,5 +1,6 @@
 package ai.heymilo.sdk.internal;
 
+import ai.heymilo.model.PersonalData;
 import ai.heymilo.sdk.errors.ApiException;
 import ai.heymilo.sdk.errors.AuthenticationException;
 import ai.heymilo.sdk.errors.BadRequestException;
@@ -35,15 +36,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Reads at most {@value #MAX_BODY_BYTES} bytes of the body, so an HTML error page from a proxy
  * or a runaway 10 MB body costs no more than that; decodes both of the API's error shapes
  * ({@code {"error": {...}}} and the 422 {@code {"detail": [...]}}) into one set of fields, and keeps
- * the body text whatever it is.
+ * the body text whatever it is — with candidates' personal data masked ({@link PersonalData}) unless
+ * the client reveals it, since the text reaches exception messages and whatever logs them.
  */
 final class ErrorMapper {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Clock clock;
+  private final boolean revealPersonalData;
 
-  ErrorMapper(Clock clock) {
+  ErrorMapper(Clock clock, boolean revealPersonalData) {
     this.clock = clock;
+    this.revealPersonalData = revealPersonalData;
   }
 
   ApiException toException(int status, Headers headers, @Nullable ResponseBody body) {
@@ -61,10 +65,10 @@ final class ErrorMapper {
     }
   }
 
-  private static ErrorResponse decode(int status, Headers headers, @Nullable ResponseBody body) {
+  private ErrorResponse decode(int status, Headers headers, @Nullable ResponseBody body) {
     ErrorResponse.Builder builder = ErrorResponse.builder(status).headers(toMap(headers));
     BoundedText text = read(body);
-    builder.body(text.text, text.truncated);
+    builder.body(revealPersonalData ? text.text : PersonalData.mask(text.text), text.truncated);
     if (!text.truncated) {
       decodeJson(text.text, builder);
     }

@@ -1,5 +1,6 @@
 package ai.heymilo.sdk.internal;
 
+import ai.heymilo.model.PersonalData;
 import ai.heymilo.sdk.LogLevel;
 import java.lang.System.Logger.Level;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -8,18 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the logging interceptor for a {@link LogLevel}: OkHttp's logger writing to
  * {@link System.Logger} {@code ai.heymilo.sdk.http} at DEBUG, with credential and cookie headers
- * masked whatever their case.
+ * masked whatever their case, and candidates' personal data masked in bodies unless revealed.
  */
 final class HttpLogging {
   static final String LOGGER_NAME = "ai.heymilo.sdk.http";
 
   private HttpLogging() {}
 
-  static @Nullable HttpLoggingInterceptor interceptor(LogLevel level, HttpLoggingInterceptor.Logger sink) {
+  static @Nullable HttpLoggingInterceptor interceptor(LogLevel level, HttpLoggingInterceptor.Logger sink,
+      boolean revealPersonalData) {
     if (level == LogLevel.NONE) {
       return null;
     }
-    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(sink);
+    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(
+        revealPersonalData ? sink : line -> sink.log(PersonalData.mask(line)));
     interceptor.setLevel(okHttpLevel(level));
     for (String header : new String[] {CredentialInterceptor.API_KEY_HEADER, CredentialInterceptor.AUTHORIZATION_HEADER,
         "Proxy-Authorization", "Cookie", "Set-Cookie"}) {

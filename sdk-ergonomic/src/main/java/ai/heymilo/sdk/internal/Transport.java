@@ -66,12 +66,12 @@ final class Transport {
 
   Transport(OkHttpClient http, Retrofit retrofit, RetryPolicy retryPolicy, @Nullable RequestLimiter limiter, Clock clock,
       Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed,
-      Observations observations) {
+      Observations observations, boolean revealPersonalData) {
     this.http = http;
     this.retrofit = retrofit;
     this.retryPolicy = retryPolicy;
     this.limiter = limiter;
-    this.errorMapper = new ErrorMapper(clock);
+    this.errorMapper = new ErrorMapper(clock, revealPersonalData);
     this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
