@@ -94,7 +94,7 @@ class EveryOperationContractTest {
   private static void check(String operationId, int status, JsonLibrary library, HeyMiloSandbox sandbox) {
     Operation specified = SPEC.operation(operationId).orElseThrow();
     // A new operation fails here, asking for its recordings (as CoverageGateTest does), not with the sandbox's 404.
-    recordedBody(new OperationStatus(operationId, status));
+    recording(new OperationStatus(operationId, status));
     ServiceOperation op = ServiceOperation.byRoute(specified.method(), specified.path());
     // A list operation is checked page by page (its raw form): the recorded page is the expected result.
     Form form = op.is("page") ? Form.RAW : Form.SYNC;
@@ -130,9 +130,13 @@ class EveryOperationContractTest {
     }
   }
 
-  private static byte[] recordedBody(OperationStatus pair) {
-    Recording recording = RECORDINGS.primary(pair).orElseThrow(() -> new AssertionError("the sandbox has no recording of " + pair
+  private static Recording recording(OperationStatus pair) {
+    return RECORDINGS.primary(pair).orElseThrow(() -> new AssertionError("the sandbox has no recording of " + pair
         + " — add one (sandbox-recordings/README.md); CoverageGateTest lists every gap"));
+  }
+
+  private static byte[] recordedBody(OperationStatus pair) {
+    Recording recording = recording(pair);
     String file = recording.response().path("bodyFileName").asText();
     return RECORDINGS.file(file).orElseThrow(() -> new AssertionError("no body file " + file + " for " + pair));
   }
@@ -159,7 +163,7 @@ class EveryOperationContractTest {
   private static void assertMatchesRecordedError(ApiException error, OperationStatus pair) {
     assertEquals(exceptionFor(pair.status()), error.getClass(), () -> "exception for " + pair + ": " + error);
     assertEquals(pair.status(), error.statusCode());
-    Recording recording = RECORDINGS.primary(pair).orElseThrow(() -> new AssertionError("the sandbox has no recording of " + pair));
+    Recording recording = recording(pair);
     assertEquals(recording.responseHeader("X-Request-Id"), error.requestId(), "request id");
 
     String bodyFile = recording.response().path("bodyFileName").asText();
