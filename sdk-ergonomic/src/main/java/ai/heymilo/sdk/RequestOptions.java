@@ -230,6 +230,11 @@ public final class RequestOptions {
           throw new IllegalArgumentException("header " + name + " has a control character at position " + i
               + " of its value; line breaks would split the request");
         }
+        if (c > 127) {
+          // The value itself is not shown: headers often carry tokens.
+          throw new IllegalArgumentException("header " + name + " has a non-ASCII character at position " + i
+              + " of its value; header values are sent as ASCII (encode the value first)");
+        }
       }
     }
   }

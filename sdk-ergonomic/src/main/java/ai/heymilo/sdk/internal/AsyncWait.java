@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.errors.HeyMiloException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,13 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class AsyncWait<T> {
   private final WaitBudget<T> budget;
-  private final Supplier<CompletableFuture<RawResponse<T>>> poll;
+  private final Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll;
   private final ScheduledExecutorService scheduler;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile @Nullable Future<?> scheduledPoll;
   private volatile @Nullable Future<?> pollInFlight;
 
-  AsyncWait(WaitBudget<T> budget, Supplier<CompletableFuture<RawResponse<T>>> poll, ScheduledExecutorService scheduler) {
+  AsyncWait(WaitBudget<T> budget, Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll,
+      ScheduledExecutorService scheduler) {
     this.budget = budget;
     this.poll = poll;
     this.scheduler = scheduler;
@@ -47,7 +49,7 @@ final class AsyncWait<T> {
     }
     CompletableFuture<RawResponse<T>> call;
     try {
-      call = poll.get();
+      call = poll.apply(budget.pollOptions());
     } catch (RuntimeException failedToStart) {
       handle(null, failedToStart);
       return;
@@ -89,7 +91,7 @@ final class AsyncWait<T> {
 
   private void schedule(WaitDecision<T> decision) {
     try {
-      scheduledPoll = scheduler.schedule(this::pollNow, decision.delay().toMillis(), TimeUnit.MILLISECONDS);
+      scheduledPoll = scheduler.schedule(this::pollNow, Millis.of(decision.delay()), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       result.completeExceptionally(new HeyMiloException("Cannot schedule the next poll for " + budget.what()
           + ": the scheduler was shut down (was the client closed?)", shutDown));

@@ -39,6 +39,10 @@ public final class ClientSettings {
   /** Creates the client's limiter; null: no limiter. Set by {@code rateLimit(...)} or {@code rateLimiter(...)}. */
   public RequestLimiter.@Nullable Factory limiterFactory;
   public DoubleSupplier random = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+  /** How long a thread the client created may stay idle before it ends. */
+  public Duration idleThreadTimeout = Duration.ofSeconds(60);
+  /** For a derived client: the client it came from, whose threads and lifecycle it shares; null otherwise. */
+  public @Nullable ClientRuntime owner;
 
   /** Returns a field-by-field copy. */
   public ClientSettings copy() {
@@ -64,6 +68,8 @@ public final class ClientSettings {
     copy.rateLimit = rateLimit;
     copy.limiterFactory = limiterFactory;
     copy.random = random;
+    copy.idleThreadTimeout = idleThreadTimeout;
+    copy.owner = owner;
     return copy;
   }
 }

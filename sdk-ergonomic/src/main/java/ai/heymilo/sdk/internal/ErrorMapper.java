@@ -41,9 +41,11 @@ final class ErrorMapper {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Clock clock;
+  private final Redactor redactor;
 
-  ErrorMapper(Clock clock) {
+  ErrorMapper(Clock clock, Redactor redactor) {
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   ApiException toException(int status, Headers headers, @Nullable ResponseBody body) {
@@ -61,12 +63,15 @@ final class ErrorMapper {
     }
   }
 
-  private static ErrorResponse decode(int status, Headers headers, @Nullable ResponseBody body) {
-    ErrorResponse.Builder builder = ErrorResponse.builder(status).headers(toMap(headers));
+  private ErrorResponse decode(int status, Headers headers, @Nullable ResponseBody body) {
+    // The client's own credentials, echoed by a server, are removed before anything is kept: every message, field
+    // and header of the exception is made from these.
+    ErrorResponse.Builder builder = ErrorResponse.builder(status).headers(redactor.redact(toMap(headers)));
     BoundedText text = read(body);
-    builder.body(text.text, text.truncated);
+    String bodyText = redactor.redact(text.text);
+    builder.body(bodyText, text.truncated);
     if (!text.truncated) {
-      decodeJson(text.text, builder);
+      decodeJson(bodyText, builder);
     }
     return builder.build();
   }

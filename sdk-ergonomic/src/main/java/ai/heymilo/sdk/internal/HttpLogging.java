@@ -8,18 +8,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the logging interceptor for a {@link LogLevel}: OkHttp's logger writing to
  * {@link System.Logger} {@code ai.heymilo.sdk.http} at DEBUG, with credential and cookie headers
- * masked whatever their case.
+ * masked whatever their case, and the client's own credentials removed from every line wherever they appear (a URL,
+ * a {@code Location} header, a body that echoes them).
  */
 final class HttpLogging {
   static final String LOGGER_NAME = "ai.heymilo.sdk.http";
 
   private HttpLogging() {}
 
-  static @Nullable HttpLoggingInterceptor interceptor(LogLevel level, HttpLoggingInterceptor.Logger sink) {
+  static @Nullable HttpLoggingInterceptor interceptor(LogLevel level, HttpLoggingInterceptor.Logger sink,
+      Redactor redactor) {
     if (level == LogLevel.NONE) {
       return null;
     }
-    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(sink);
+    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(line -> sink.log(redactor.redact(line)));
     interceptor.setLevel(okHttpLevel(level));
     for (String header : new String[] {CredentialInterceptor.API_KEY_HEADER, CredentialInterceptor.AUTHORIZATION_HEADER,
         "Proxy-Authorization", "Cookie", "Set-Cookie"}) {

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.WaitOptions;
 import ai.heymilo.sdk.errors.HeyMiloException;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * InterviewDataResponse data = waiter.await("interview iv_1 data",
- *     () -> transport.execute(call),                     // one poll
+ *     pollOptions -> transport.execute(call, pollOptions), // one poll, limited to the time left
  *     InterviewDataResponse::getStatus, options, Set.of("not_ready", "evaluating"));
  * }</pre>
  *
@@ -34,6 +34,12 @@ final class Waiter {
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final DoubleSupplier random;
+  private final Lifecycle lifecycle;
+
+  /** A waiter for tests, with a lifecycle of its own that never closes. */
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+    this(clock, sleeper, scheduler, random, new Lifecycle());
+  }
 
   /**
    * Creates a waiter.
@@ -42,19 +48,22 @@ final class Waiter {
    * @param sleeper sleeps between the polls of a synchronous wait
    * @param scheduler runs the polls of asynchronous waits after their delays
    * @param random returns numbers in [0, 1) for jitter
+   * @param lifecycle the client's: closing it ends every wait with {@code ClientClosedException}
    */
-  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, Lifecycle lifecycle) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
     this.random = Objects.requireNonNull(random, "random == null");
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
   }
 
   /**
    * Polls on the calling thread until the status is not pending, and returns the last value.
    *
    * @param what what is awaited, for messages: {@code interview iv_1 data}
-   * @param poll makes one request; throws its failure
+   * @param poll makes one request with the given options (its timeout: the time left until the wait's deadline);
+   *     throws its failure
    * @param statusOf reads the status of a value; null means the server gave none, which ends the wait
    * @param options timing, pending statuses and listener
    * @param defaultPendingStatuses the pending statuses if {@code options} sets none
@@ -63,7 +72,7 @@ final class Waiter {
    * @throws RuntimeException the very exception of a poll that failed for good (anything but a
    *     connection failure, 408, 429 or 5xx)
    */
-  public <T> T await(String what, Supplier<RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
+  public <T> T await(String what, Function<RequestOptions, RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
       WaitOptions options, Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
@@ -88,14 +97,19 @@ final class Waiter {
    * scheduler. Cancelling the returned future stops the wait: the scheduled poll is cancelled and
    * so is a poll in flight. The future fails with the same exceptions that {@link #await} throws.
    *
-   * @param poll starts one request and returns its future; cancelling that future cancels the request
+   * @param poll starts one request with the given options and returns its future; cancelling that future cancels
+   *     the request
    * @see #await
    */
-  public <T> CompletableFuture<T> awaitAsync(String what, Supplier<CompletableFuture<RawResponse<T>>> poll,
+  public <T> CompletableFuture<T> awaitAsync(String what, Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
-    return new AsyncWait<>(budget, poll, scheduler).start();
+    String waiting = "waiting for " + what;
+    if (lifecycle.isClosed()) {
+      return Futures.failed(Lifecycle.notStarted(waiting));
+    }
+    return lifecycle.track(waiting, new AsyncWait<>(budget, poll, scheduler).start());
   }
 
   private <T> WaitBudget<T> budget(String what, Function<T, @Nullable String> statusOf, WaitOptions options,
@@ -109,10 +123,10 @@ final class Waiter {
     return new WaitBudget<>(what, statusOf, options, pending, clock, random);
   }
 
-  private static <T> WaitDecision<T> pollOnce(Supplier<RawResponse<T>> poll, WaitBudget<T> budget) {
+  private static <T> WaitDecision<T> pollOnce(Function<RequestOptions, RawResponse<T>> poll, WaitBudget<T> budget) {
     RawResponse<T> response;
     try {
-      response = poll.get();
+      response = poll.apply(budget.pollOptions());
     } catch (RuntimeException pollFailure) {
       return budget.afterError(pollFailure);
     }
@@ -121,7 +135,7 @@ final class Waiter {
 
   private void sleep(WaitDecision<?> decision, WaitBudget<?> budget) {
     try {
-      sleeper.sleep(decision.delay());
+      lifecycle.sleep(sleeper, decision.delay(), "waiting for " + budget.what());
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt(); // keep the flag for the caller's own cancellation logic
       throw new HeyMiloException("Interrupted while waiting for " + budget.what() + " after " + budget.attempts()
