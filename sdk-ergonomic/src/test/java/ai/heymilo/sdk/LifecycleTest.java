@@ -163,8 +163,10 @@ class LifecycleTest {
 
     patient.close();
 
-    assertThrows(ClientClosedException.class, () -> client.interviews().getData("iv_1"));
+    assertEquals("The client was closed; " + DATA + " was not started",
+        assertThrows(ClientClosedException.class, () -> client.interviews().getData("iv_1")).getMessage());
     assertThrows(ClientClosedException.class, () -> patient.interviews().getData("iv_1"));
+    assertEquals(0, test.server.getRequestCount());
   }
 
   @Test
