@@ -184,6 +184,8 @@ class LifecycleTest {
     client.close();
 
     assertTrue(wait.isDone());
+    // The pools have terminated when close() returns; a worker thread may take a moment more to leave run().
+    awaitNoNewThreads(before, 200);
     assertEquals(Set.of(), names(newThreads(before)), "threads alive after close()");
   }
 
@@ -197,10 +199,7 @@ class LifecycleTest {
     client.async().interviews().awaitData("iv_1", quick).get(5, TimeUnit.SECONDS);
     assertTrue(!newThreads(before).isEmpty(), "the client started threads");
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMPTLY_SECONDS);
-    while (!newThreads(before).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitNoNewThreads(before, TimeUnit.SECONDS.toMillis(PROMPTLY_SECONDS));
 
     assertEquals(Set.of(), names(newThreads(before)), "threads alive after the idle timeout");
   }
@@ -225,6 +224,13 @@ class LifecycleTest {
         "ended promptly, with a failure");
     ClientClosedException closed = assertInstanceOf(ClientClosedException.class, failure.getCause());
     assertEquals(message, closed.getMessage());
+  }
+
+  private static void awaitNoNewThreads(Set<Thread> before, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!newThreads(before).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   private static Set<Thread> heymiloThreads() {

@@ -3,8 +3,6 @@ package ai.heymilo.sdk.internal;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.errors.ClientClosedException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,9 +104,11 @@ final class Lifecycle {
   /** Closes: from now on nothing starts, and everything registered is stopped. Idempotent. */
   void close() {
     closed.countDown();
-    List<Registration> toStop = new ArrayList<>(inFlight);
-    inFlight.clear();
-    for (Registration registration : toStop) {
+    // Whoever removes a registration owns it: here it is stopped; in register() (which saw the flag) it is refused.
+    for (Registration registration : inFlight) {
+      if (!inFlight.remove(registration)) {
+        continue;
+      }
       try {
         registration.stop.run();
       } catch (RuntimeException ignored) {
