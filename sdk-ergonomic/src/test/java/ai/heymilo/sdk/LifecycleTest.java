@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -91,11 +92,12 @@ class LifecycleTest {
     for (int i = 0; i < 5; i++) {
       test.enqueue(200, TestServer.interviewData("iv_1", "not_ready"));
     }
-    WaitOptions patient = WaitOptions.builder().timeout(Duration.ofMinutes(1)).initialDelay(Duration.ofSeconds(30)).build();
+    CountDownLatch polled = new CountDownLatch(1);
+    WaitOptions patient = WaitOptions.builder().timeout(Duration.ofMinutes(1)).initialDelay(Duration.ofSeconds(30))
+        .listener(progress -> polled.countDown()).build();
 
     Future<?> wait = inBackground(() -> client.interviews().awaitData("iv_1", patient));
-    test.takeRequest();
-    Thread.sleep(100); // the first answer arrives and the wait goes to sleep
+    assertTrue(polled.await(5, TimeUnit.SECONDS), "first poll answered"); // the wait now sleeps 30 s
     client.close();
 
     assertStopped(wait, "The client was closed while waiting for interview iv_1 data; it was stopped");
@@ -118,11 +120,12 @@ class LifecycleTest {
   void asyncWait_inFlightAtClose_futureFailsWithClientClosed() throws Exception {
     HeyMiloClient client = realTime().build();
     test.enqueue(200, TestServer.interviewData("iv_1", "not_ready"));
-    WaitOptions patient = WaitOptions.builder().timeout(Duration.ofMinutes(1)).initialDelay(Duration.ofSeconds(30)).build();
+    CountDownLatch polled = new CountDownLatch(1);
+    WaitOptions patient = WaitOptions.builder().timeout(Duration.ofMinutes(1)).initialDelay(Duration.ofSeconds(30))
+        .listener(progress -> polled.countDown()).build();
 
     CompletableFuture<?> wait = client.async().interviews().awaitData("iv_1", patient);
-    test.takeRequest();
-    Thread.sleep(100);
+    assertTrue(polled.await(5, TimeUnit.SECONDS), "first poll answered"); // the next poll is 30 s away
     client.close();
 
     assertStopped(wait, "The client was closed while waiting for interview iv_1 data; it was stopped");
@@ -135,8 +138,8 @@ class LifecycleTest {
     client.interviews().getData("iv_1");
 
     Future<?> paced = inBackground(() -> client.interviews().getData("iv_1"));
-    CompletableFuture<?> pacedAsync = client.async().interviews().getData("iv_1");
-    Thread.sleep(100);
+    CompletableFuture<?> pacedAsync = client.async().interviews().getData("iv_1"); // scheduled a minute ahead
+    awaitCallerSleeping();
     client.close();
 
     assertStopped(paced, "The client was closed while " + DATA + " was in flight; it was stopped");
@@ -217,6 +220,20 @@ class LifecycleTest {
     thread.setDaemon(true);
     thread.start();
     return result;
+  }
+
+  /** Waits until the background caller sleeps (for its rate-limit slot). */
+  private static void awaitCallerSleeping() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      boolean sleeping = Thread.getAllStackTraces().keySet().stream()
+          .anyMatch(thread -> thread.getName().equals("test-caller") && thread.getState() == Thread.State.TIMED_WAITING);
+      if (sleeping) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the caller never went to sleep");
   }
 
   private static void assertStopped(Future<?> future, String message) throws Exception {
