@@ -105,11 +105,11 @@ public final class AsyncPagedIterable<T> {
         return super.cancel(mayInterruptIfRunning);
       }
     };
-    fetch(firstCursor, keepGoing, inFlight, done, result);
+    fetch(firstCursor, new CursorTrail(firstCursor), keepGoing, inFlight, done, result);
     return done;
   }
 
-  private <R> void fetch(@Nullable String cursor, Predicate<Page<T>> keepGoing,
+  private <R> void fetch(@Nullable String cursor, CursorTrail trail, Predicate<Page<T>> keepGoing,
       AtomicReference<@Nullable CompletableFuture<Page<T>>> inFlight, CompletableFuture<R> done, Supplier<R> result) {
     if (done.isDone()) {
       return;
@@ -127,7 +127,7 @@ public final class AsyncPagedIterable<T> {
         if (error != null) {
           done.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
         } else if (keepGoing.test(page) && page.hasMore() && page.nextCursor() != null) {
-          fetch(page.nextCursor(), keepGoing, inFlight, done, result);
+          fetch(trail.next(page), trail, keepGoing, inFlight, done, result);
         } else {
           done.complete(result.get());
         }

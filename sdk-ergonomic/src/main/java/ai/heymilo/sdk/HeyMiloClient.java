@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -34,11 +33,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Create one client and reuse it.</b> Services are created on first use. A client is immutable and
  * thread-safe; it holds the connection pool, a small capped thread pool for asynchronous calls and one scheduler
- * thread, all daemon threads. {@link #close()} releases them early (optional: an unused client costs nothing once
- * its idle threads time out). {@link #withOptions} derives a client with other settings that shares them.
+ * thread, all daemon threads, each ending after 60 s without work. {@link #withOptions} derives a client with other
+ * settings that shares them.
+ *
+ * <p><b>Closing.</b> {@link #close()} is a shutdown: no request is sent or re-sent afterwards; every call, wait,
+ * page fetch and future in flight ends promptly with {@link ai.heymilo.sdk.errors.ClientClosedException}, and so does
+ * every later call; the threads the client created have ended when it returns. Closing is optional: an idle client
+ * that is never closed holds no thread once its idle threads time out.
  *
  * <p>The API key or bearer token is sent only to the configured base URL's origin, never appears in
- * {@link #toString()}, exception messages or logs.
+ * {@link #toString()}, exception messages or logs — not even when a server echoes it back in an error body, a header
+ * or a URL: the client removes its own credentials from all of them.
  */
 public final class HeyMiloClient extends ClientServices implements AutoCloseable {
   /** The production API. */
@@ -64,7 +69,8 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
    * Returns a client configured from the environment: {@code HEYMILO_API_KEY} (required),
    * {@code HEYMILO_BASE_URL} and {@code HEYMILO_WORKSPACE_ID} (optional).
    *
-   * @throws ConfigurationException if {@code HEYMILO_API_KEY} is not set or invalid
+   * @throws ConfigurationException if {@code HEYMILO_API_KEY} is not set, or a variable holds a value the builder
+   *     refuses ("HEYMILO_BASE_URL is not usable: …")
    */
   public static HeyMiloClient fromEnv() {
     return fromEnv(System.getenv());
@@ -78,27 +84,43 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       throw new ConfigurationException("HEYMILO_API_KEY is not set; export your HeyMilo API key as HEYMILO_API_KEY or use "
           + "HeyMiloClient.builder().apiKey(...)");
     }
-    builder.apiKey(key.strip());
+    fromVariable("HEYMILO_API_KEY", key, builder::apiKey);
     String baseUrl = environment.get("HEYMILO_BASE_URL");
     if (baseUrl != null && !baseUrl.isBlank()) {
-      builder.baseUrl(baseUrl.strip());
+      fromVariable("HEYMILO_BASE_URL", baseUrl, builder::baseUrl);
     }
     String workspace = environment.get("HEYMILO_WORKSPACE_ID");
     if (workspace != null && !workspace.isBlank()) {
-      builder.workspaceId(workspace.strip());
+      fromVariable("HEYMILO_WORKSPACE_ID", workspace, builder::workspaceId);
     }
     return builder.build();
   }
 
+  /** Hands a variable's value to a setter; the setter's refusal is a configuration problem of that variable. */
+  private static void fromVariable(String name, String value, Consumer<String> setter) {
+    try {
+      setter.accept(value.strip());
+    } catch (IllegalArgumentException refused) {
+      throw new ConfigurationException(name + " is not usable: " + refused.getMessage());
+    }
+  }
+
   /**
    * Returns a client with this client's settings changed by {@code changes}. It shares this
-   * client's connection pool and threads; closing this client stops them for both.
+   * client's connection pool, threads and lifecycle: closing either of them closes both (the derived client's
+   * {@link #close()} closes this client).
    *
    * <pre>{@code
    * HeyMiloClient patient = client.withOptions(o -> o.maxRetries(5).timeout(Duration.ofMinutes(2)));
    * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code changes} is null or a setter refuses its value
    */
   public HeyMiloClient withOptions(Consumer<Builder> changes) {
+    if (changes == null) {
+      throw new IllegalArgumentException("changes must not be null; pass the settings to change, such as "
+          + "options -> options.maxRetries(5)");
+    }
     Builder builder = new Builder(runtime.derivedSettings());
     changes.accept(builder);
     return builder.build();
@@ -160,7 +182,12 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
     };
   }
 
-  /** Releases the threads and idle connections this client created; calls in flight are cancelled. */
+  /**
+   * Shuts the client down: from now on nothing is sent or re-sent; every call, wait and future in flight ends
+   * promptly with {@link ai.heymilo.sdk.errors.ClientClosedException}, as does every later call; the threads the
+   * client created have ended when this returns; idle connections are released. Closing a client derived with
+   * {@link #withOptions} closes the client it came from, and the reverse. Idempotent.
+   */
   @Override
   public void close() {
     runtime.close();
@@ -207,9 +234,26 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return this;
     }
 
-    /** Selects a workspace ({@code X-Workspace-Id}); needed by OAuth callers with several. Default: none. */
+    /**
+     * Selects a workspace ({@code X-Workspace-Id}); needed by OAuth callers with several. Default: none; null or
+     * blank clears it.
+     *
+     * @throws IllegalArgumentException if the id holds a character other than printable ASCII
+     */
     public Builder workspaceId(@Nullable String workspaceId) {
-      settings.workspaceId = workspaceId == null || workspaceId.isBlank() ? null : workspaceId.strip();
+      if (workspaceId == null || workspaceId.isBlank()) {
+        settings.workspaceId = null;
+        return this;
+      }
+      String id = workspaceId.strip();
+      for (int i = 0; i < id.length(); i++) {
+        char c = id.charAt(i);
+        if (c < 0x21 || c > 0x7e) {
+          throw new IllegalArgumentException("workspaceId must be printable ASCII (it is sent as the X-Workspace-Id "
+              + "header), but has " + String.format("U+%04X", (int) c) + " at position " + i);
+        }
+      }
+      settings.workspaceId = id;
       return this;
     }
 
@@ -230,6 +274,10 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       if (!url.isHttps() && !isLoopback(url.host())) {
         throw new IllegalArgumentException("baseUrl must use https (plain http is allowed only for localhost), but was '"
             + baseUrl + "'; the API key would travel unencrypted");
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        throw new IllegalArgumentException("baseUrl must not carry a user name or password (they would be sent with "
+            + "every request and shown in logs); authenticate with apiKey(...) or bearerToken(...)");
       }
       if (url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment, but was '" + baseUrl + "'");
@@ -262,27 +310,43 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return this;
     }
 
-    /** Sets the limit for one attempt of a call, from sending to the end of the body. Default: 60 s. */
+    /**
+     * Sets the limit for one attempt of a call, from sending to the end of the body. Default: 60 s.
+     *
+     * @throws IllegalArgumentException unless between 1 ms and 24 days (the longest OkHttp accepts)
+     */
     public Builder timeout(Duration timeout) {
-      settings.callTimeout = positive("timeout", timeout);
+      settings.callTimeout = httpTimeout("timeout", timeout);
       return this;
     }
 
-    /** Sets the limit for establishing a connection. Default: 10 s. */
+    /**
+     * Sets the limit for establishing a connection. Default: 10 s.
+     *
+     * @throws IllegalArgumentException unless between 1 ms and 24 days
+     */
     public Builder connectTimeout(Duration timeout) {
-      settings.connectTimeout = positive("connectTimeout", timeout);
+      settings.connectTimeout = httpTimeout("connectTimeout", timeout);
       return this;
     }
 
-    /** Sets the longest silence while reading a response. Default: 30 s. */
+    /**
+     * Sets the longest silence while reading a response. Default: 30 s.
+     *
+     * @throws IllegalArgumentException unless between 1 ms and 24 days
+     */
     public Builder readTimeout(Duration timeout) {
-      settings.readTimeout = positive("readTimeout", timeout);
+      settings.readTimeout = httpTimeout("readTimeout", timeout);
       return this;
     }
 
-    /** Sets the longest stall while sending a request body. Default: 30 s. */
+    /**
+     * Sets the longest stall while sending a request body. Default: 30 s.
+     *
+     * @throws IllegalArgumentException unless between 1 ms and 24 days
+     */
     public Builder writeTimeout(Duration timeout) {
-      settings.writeTimeout = positive("writeTimeout", timeout);
+      settings.writeTimeout = httpTimeout("writeTimeout", timeout);
       return this;
     }
 
@@ -328,15 +392,24 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return this;
     }
 
-    /** Selects the JSON library. Default: {@link JsonLibrary#GSON}. */
+    /**
+     * Selects the JSON library. Default: {@link JsonLibrary#GSON}.
+     *
+     * @throws IllegalArgumentException if null
+     */
     public Builder jsonLibrary(JsonLibrary jsonLibrary) {
-      settings.jsonLibrary = Objects.requireNonNullElse(jsonLibrary, JsonLibrary.GSON);
+      settings.jsonLibrary = present("jsonLibrary", jsonLibrary);
       return this;
     }
 
-    /** Sets how much of each exchange is logged (credentials always masked). Default: {@link LogLevel#NONE}. */
+    /**
+     * Sets how much of each exchange is logged. Credentials are always masked: the credential headers, and the
+     * client's own key or token wherever else it appears (a URL, a header, a body). Default: {@link LogLevel#NONE}.
+     *
+     * @throws IllegalArgumentException if null
+     */
     public Builder logLevel(LogLevel logLevel) {
-      settings.logLevel = Objects.requireNonNullElse(logLevel, LogLevel.NONE);
+      settings.logLevel = present("logLevel", logLevel);
       return this;
     }
 
@@ -415,6 +488,12 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return this;
     }
 
+    /** Sets how long the client's own threads stay idle before they end. Default: 60 s. For tests. */
+    Builder idleThreadTimeout(Duration idle) {
+      settings.idleThreadTimeout = httpTimeout("idleThreadTimeout", idle);
+      return this;
+    }
+
     /**
      * Builds the client.
      *
@@ -442,6 +521,11 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
           throw new IllegalArgumentException(name + " must not contain whitespace or control characters (found at position "
               + i + " of " + value.length() + "); check for a stray space or newline where it was read from");
         }
+        if (value.charAt(i) > 0x7e) {
+          // Sent as a header, which holds ASCII only; OkHttp's own refusal would quote the credential.
+          throw new IllegalArgumentException(name + " must be printable ASCII, but has a non-ASCII character at position "
+              + i + " of " + value.length() + "; check that the whole credential was copied");
+        }
       }
       return value;
     }
@@ -453,9 +537,13 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
       return value;
     }
 
-    private static Duration positive(String name, @Nullable Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be a positive duration, but was " + value);
+    private static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(1);
+    /** OkHttp keeps timeouts as int milliseconds: about 24.8 days at most. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(24);
+
+    private static Duration httpTimeout(String name, @Nullable Duration value) {
+      if (value == null || value.compareTo(SHORTEST_TIMEOUT) < 0 || value.compareTo(LONGEST_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(name + " must be between 1 ms and 24 days, but was " + value);
       }
       return value;
     }

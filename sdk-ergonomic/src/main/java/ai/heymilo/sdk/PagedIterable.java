@@ -47,6 +47,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return () -> new Iterator<Page<T>>() {
       private @Nullable Page<T> last;
       private boolean started;
+      private final CursorTrail trail = new CursorTrail(firstCursor);
 
       @Override
       public boolean hasNext() {
@@ -58,7 +59,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         if (!hasNext()) {
           throw new NoSuchElementException("no more pages");
         }
-        last = fetchPage.apply(started ? last.nextCursor() : firstCursor);
+        last = fetchPage.apply(started ? trail.next(last) : firstCursor);
         started = true;
         return last;
       }

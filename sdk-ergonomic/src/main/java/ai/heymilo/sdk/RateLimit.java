@@ -14,6 +14,9 @@ import java.time.Duration;
  * the budget between them).
  */
 public final class RateLimit {
+  /** The most permits a budget may have: the limiter keeps one slot per permit. */
+  public static final int MAX_PERMITS = 1_000_000;
+  private static final Duration LONGEST_WINDOW = Duration.ofDays(31);
   /** HeyMilo's documented limit: 300 requests per minute per API key. */
   public static final RateLimit HEYMILO_DOCUMENTED = perMinute(300);
 
@@ -28,14 +31,15 @@ public final class RateLimit {
   /**
    * Returns a budget of {@code permits} requests per {@code window}.
    *
-   * @throws IllegalArgumentException if {@code permits} is not positive or {@code window} is not positive
+   * @throws IllegalArgumentException unless {@code permits} is between 1 and {@link #MAX_PERMITS} and {@code window}
+   *     between 1 ms and 31 days
    */
   public static RateLimit of(int permits, Duration window) {
-    if (permits < 1) {
-      throw new IllegalArgumentException("permits must be at least 1, but was " + permits);
+    if (permits < 1 || permits > MAX_PERMITS) {
+      throw new IllegalArgumentException("permits must be between 1 and " + MAX_PERMITS + ", but was " + permits);
     }
-    if (window == null || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("window must be a positive duration, but was " + window);
+    if (window == null || window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(LONGEST_WINDOW) > 0) {
+      throw new IllegalArgumentException("window must be between 1 ms and 31 days, but was " + window);
     }
     return new RateLimit(permits, window);
   }

@@ -149,7 +149,8 @@ public final class RequestOptions {
     /**
      * Sets the limit for the whole call: every attempt, the backoff between them and any wait for a rate-limit slot.
      * When it elapses the call fails with {@code ApiTimeoutException} (or the last attempt's failure, if a retry
-     * would not fit). Default: none (each attempt is limited by the client's {@code timeout}).
+     * would not fit). The attempt in flight is bounded too (its OkHttp call timeout is the time left), so the call ends
+     * within about 500 ms of the limit. Default: none (each attempt is limited by the client's {@code timeout}).
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -229,6 +230,11 @@ public final class RequestOptions {
         if ((c < ' ' && c != '\t') || c == 127) {
           throw new IllegalArgumentException("header " + name + " has a control character at position " + i
               + " of its value; line breaks would split the request");
+        }
+        if (c > 127) {
+          // The value itself is not shown: headers often carry tokens.
+          throw new IllegalArgumentException("header " + name + " has a non-ASCII character at position " + i
+              + " of its value; header values are sent as ASCII (encode the value first)");
         }
       }
     }

@@ -154,7 +154,9 @@ public final class WaitOptions {
 
     /**
      * Sets the overall time limit of the wait, after which it throws
-     * {@link ai.heymilo.sdk.errors.WaitTimeoutException}. Default: 10 minutes.
+     * {@link ai.heymilo.sdk.errors.WaitTimeoutException}. Default: 10 minutes. It bounds the poll in flight too: each
+     * poll's call timeout is the time left, so the wait ends within about 500 ms of the limit even when the server
+     * never answers.
      *
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */

@@ -67,7 +67,7 @@ class HeyMiloClientTest {
   void settings_areValidatedAtOnce() {
     assertEquals("maxRetries must be 0 or more, but was -1",
         assertThrows(IllegalArgumentException.class, () -> HeyMiloClient.builder().maxRetries(-1)).getMessage());
-    assertEquals("timeout must be a positive duration, but was PT0S",
+    assertEquals("timeout must be between 1 ms and 24 days, but was PT0S",
         assertThrows(IllegalArgumentException.class, () -> HeyMiloClient.builder().timeout(Duration.ZERO)).getMessage());
     assertEquals("maxConcurrentRequests must be at least 1, but was 0",
         assertThrows(IllegalArgumentException.class, () -> HeyMiloClient.builder().maxConcurrentRequests(0)).getMessage());

@@ -14,7 +14,8 @@
  * │   ├── InternalServerException      5xx
  * │   └── UnexpectedStatusCodeException any other status
  * ├── ApiConnectionException       the request did not get a response (I/O)
- * │   └── ApiTimeoutException          … because a timeout elapsed
+ * │   ├── ApiTimeoutException          … because a timeout elapsed
+ * │   └── ClientClosedException        … because the client was closed (never retried)
  * ├── InvalidResponseException     a 2xx response whose body cannot be decoded (names the JSON path)
  * ├── InvalidRequestException      refused before sending (blank id, metadata over limits, …)
  * ├── WaitTimeoutException         a wait ran out of time (last status, attempts, elapsed)

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.errors.HeyMiloException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AsyncWait<T> {
   private final WaitBudget<T> budget;
-  private final Supplier<CompletableFuture<RawResponse<T>>> poll;
+  private final Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll;
   private final ScheduledExecutorService scheduler;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile @Nullable Future<?> scheduledPoll;
@@ -38,7 +39,8 @@ final class AsyncWait<T> {
   /** Guarded by this: a wake-up came while a poll was in flight. */
   private boolean wakeRequested;
 
-  AsyncWait(WaitBudget<T> budget, Supplier<CompletableFuture<RawResponse<T>>> poll, ScheduledExecutorService scheduler) {
+  AsyncWait(WaitBudget<T> budget, Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll,
+      ScheduledExecutorService scheduler) {
     this.budget = budget;
     this.poll = poll;
     this.scheduler = scheduler;
@@ -57,7 +59,7 @@ final class AsyncWait<T> {
     }
     CompletableFuture<RawResponse<T>> call;
     try {
-      call = poll.get();
+      call = poll.apply(budget.pollOptions());
     } catch (RuntimeException failedToStart) {
       handle(null, failedToStart);
       return;
@@ -134,7 +136,7 @@ final class AsyncWait<T> {
   private void schedule(WaitDecision<T> decision) {
     try {
       synchronized (this) {
-        long delay = wakeRequested ? 0 : decision.delay().toMillis();
+        long delay = wakeRequested ? 0 : Millis.of(decision.delay());
         wakeRequested = false;
         long seq = ++scheduledSeq;
         pollScheduled = true;

@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -40,7 +39,9 @@ public final class ClientRuntime implements AutoCloseable {
   private final WaitWakeups wakeups;
   private final Services services;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Lifecycle lifecycle;
+  /** The client this one was derived from ({@code withOptions}), which owns the threads and the lifecycle. */
+  private final @Nullable ClientRuntime owner;
   private final @Nullable ScheduledExecutorService ownedScheduler;
   private final @Nullable ExecutorService ownedDispatcherPool;
 
@@ -48,9 +49,12 @@ public final class ClientRuntime implements AutoCloseable {
     this.settings = settings;
     this.baseHttpClient = baseHttpClient;
     this.ownedDispatcherPool = ownedDispatcherPool;
-    this.ownedScheduler = settings.scheduler == null ? newScheduler() : null;
+    this.owner = settings.owner;
+    this.lifecycle = owner != null ? owner.lifecycle : new Lifecycle();
+    this.ownedScheduler = settings.scheduler == null ? newScheduler(settings.idleThreadTimeout) : null;
     ScheduledExecutorService scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
-    this.httpClient = withSdkInterceptors(baseHttpClient, settings);
+    Redactor redactor = new Redactor(settings.apiKey, settings.bearerToken);
+    this.httpClient = withSdkInterceptors(baseHttpClient, settings, redactor);
     // Retrofit turns a generated interface method and its arguments into a request; the transport sends it.
     this.retrofit = new Retrofit.Builder()
         .baseUrl(settings.baseUrl)
@@ -59,13 +63,13 @@ public final class ClientRuntime implements AutoCloseable {
         .build();
     RequestLimiter rateLimiter = settings.rateLimit != null
         ? new RateLimiter(settings.rateLimit.permits(), settings.rateLimit.window(), settings.clock)
-        : settings.limiterFactory != null ? settings.limiterFactory.create(budgetKey(settings)) : null;
+        : settings.limiterFactory != null ? createLimiter(settings.limiterFactory, budgetKey(settings)) : null;
     Observations observations = Observations.of(settings.observationRegistry);
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
-        settings.maxRetries, closed::get, observations, settings.revealPersonalData);
+        settings.maxRetries, lifecycle, redactor, observations, settings.revealPersonalData);
     this.wakeups = settings.wakeups != null ? settings.wakeups : new WaitWakeups();
-    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups, observations);
+    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups, observations, lifecycle);
     this.services = new Services(this);
   }
 
@@ -74,7 +78,7 @@ public final class ClientRuntime implements AutoCloseable {
     if (settings.okHttpClient != null) {
       return new ClientRuntime(settings, settings.okHttpClient, null);
     }
-    ExecutorService pool = newDispatcherPool(settings.maxConcurrentRequests);
+    ExecutorService pool = newDispatcherPool(settings.maxConcurrentRequests, settings.idleThreadTimeout);
     Dispatcher dispatcher = new Dispatcher(pool);
     // One host serves every call, so the per-host limit is the real limit: make both the setting.
     dispatcher.setMaxRequests(settings.maxConcurrentRequests);
@@ -88,16 +92,17 @@ public final class ClientRuntime implements AutoCloseable {
    * which see every redirect hop: credentials first, so they are added only for the API's own origin and stripped
    * elsewhere; logging last, so it shows exactly what is sent (with credentials masked).
    */
-  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings) {
+  private static OkHttpClient withSdkInterceptors(OkHttpClient base, ClientSettings settings, Redactor redactor) {
     OkHttpClient.Builder builder = base.newBuilder()
         .connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.writeTimeout)
         .callTimeout(settings.callTimeout)
         .addInterceptor(new DefaultHeadersInterceptor())
-        .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken, settings.workspaceId));
+        .addNetworkInterceptor(new CredentialInterceptor(settings.baseUrl, settings.apiKey, settings.bearerToken,
+            settings.workspaceId, redactor));
     HttpLoggingInterceptor logging = HttpLogging.interceptor(settings.logLevel,
-        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger(), settings.revealPersonalData);
+        settings.logSink != null ? settings.logSink : HttpLogging.systemLogger(), redactor, settings.revealPersonalData);
     if (logging != null) {
       builder.addNetworkInterceptor(logging);
     }
@@ -115,6 +120,15 @@ public final class ClientRuntime implements AutoCloseable {
           + "com.squareup.retrofit2:converter-moshi on the class path (missing: " + missing.getMessage()
           + "); add them or use JsonLibrary.GSON");
     }
+  }
+
+  private static RequestLimiter createLimiter(RequestLimiter.Factory factory, String budgetKey) {
+    RequestLimiter limiter = factory.create(budgetKey);
+    if (limiter == null) {
+      throw new ConfigurationException("the rateLimiter factory " + factory.getClass().getName()
+          + " returned no limiter; return a RequestLimiter, or call rateLimit(null) for no pacing");
+    }
+    return limiter;
   }
 
   /** {@code sha256:} and the hex SHA-256 of the credential: names the key's shared budget without revealing it. */
@@ -183,15 +197,25 @@ public final class ClientRuntime implements AutoCloseable {
     derived.okHttpClient = baseHttpClient;
     derived.scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
     derived.wakeups = wakeups;
+    derived.owner = owner != null ? owner : this;
     return derived;
   }
 
-  /** Stops the threads this client created and releases idle connections; calls in flight are cancelled. */
+  /**
+   * Closes the client: nothing is sent or re-sent from now on; every call, wait and future in flight ends with
+   * {@code ClientClosedException}; the threads this client created have ended when this returns (within a second;
+   * a thread busy in a caller's own callback may take longer). A derived client closes the client it came from.
+   */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (owner != null) {
+      owner.close();
       return;
     }
+    if (lifecycle.isClosed()) {
+      return;
+    }
+    lifecycle.close(); // first: whatever is woken or cancelled below then finds the client closed
     if (ownedScheduler != null) {
       ownedScheduler.shutdownNow();
     }
@@ -200,17 +224,33 @@ public final class ClientRuntime implements AutoCloseable {
       ownedDispatcherPool.shutdown();
       httpClient.connectionPool().evictAll();
     }
+    awaitTermination(ownedScheduler);
+    awaitTermination(ownedDispatcherPool);
   }
 
-  private static ScheduledExecutorService newScheduler() {
+  private static void awaitTermination(@Nullable ExecutorService executor) {
+    if (executor == null) {
+      return;
+    }
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt(); // the threads still end; the caller's interrupt is kept
+    }
+  }
+
+  /** One thread for every client's timers, ended after {@code idle} without a task (a pending one keeps it). */
+  private static ScheduledExecutorService newScheduler(java.time.Duration idle) {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("heymilo-scheduler"));
     scheduler.setRemoveOnCancelPolicy(true); // Cancelled waits must not pile up in the queue.
+    scheduler.setKeepAliveTime(Millis.of(idle), TimeUnit.MILLISECONDS);
+    scheduler.allowCoreThreadTimeOut(true);
     return scheduler;
   }
 
   /** OkHttp's default pool grows without bound; this one is capped at the request limit and idles down to zero. */
-  private static ExecutorService newDispatcherPool(int maxThreads) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+  private static ExecutorService newDispatcherPool(int maxThreads, java.time.Duration idle) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, Millis.of(idle), TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), daemonThreads("heymilo-http"));
     pool.allowCoreThreadTimeOut(true);
     return pool;

@@ -45,6 +45,10 @@ public final class ClientSettings {
   public DoubleSupplier random = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
   /** An {@code io.micrometer.observation.ObservationRegistry}, or null; typed Object so no class needs Micrometer. */
   public @Nullable Object observationRegistry;
+  /** How long a thread the client created may stay idle before it ends. */
+  public Duration idleThreadTimeout = Duration.ofSeconds(60);
+  /** For a derived client: the client it came from, whose threads and lifecycle it shares; null otherwise. */
+  public @Nullable ClientRuntime owner;
 
   /** Returns a field-by-field copy. */
   public ClientSettings copy() {
@@ -73,6 +77,8 @@ public final class ClientSettings {
     copy.limiterFactory = limiterFactory;
     copy.random = random;
     copy.observationRegistry = observationRegistry;
+    copy.idleThreadTimeout = idleThreadTimeout;
+    copy.owner = owner;
     return copy;
   }
 }

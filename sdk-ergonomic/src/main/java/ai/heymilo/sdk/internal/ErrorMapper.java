@@ -43,10 +43,12 @@ final class ErrorMapper {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Clock clock;
+  private final Redactor redactor;
   private final boolean revealPersonalData;
 
-  ErrorMapper(Clock clock, boolean revealPersonalData) {
+  ErrorMapper(Clock clock, Redactor redactor, boolean revealPersonalData) {
     this.clock = clock;
+    this.redactor = redactor;
     this.revealPersonalData = revealPersonalData;
   }
 
@@ -66,11 +68,15 @@ final class ErrorMapper {
   }
 
   private ErrorResponse decode(int status, Headers headers, @Nullable ResponseBody body) {
-    ErrorResponse.Builder builder = ErrorResponse.builder(status).headers(toMap(headers));
+    // The client's own credentials, echoed by a server, are removed before anything is kept: every message, field
+    // and header of the exception is made from these. Candidates' personal data is masked in the kept body (unless
+    // revealed); the fields are decoded from the unmasked text.
+    ErrorResponse.Builder builder = ErrorResponse.builder(status).headers(redactor.redact(toMap(headers)));
     BoundedText text = read(body);
-    builder.body(revealPersonalData ? text.text : PersonalData.mask(text.text), text.truncated);
+    String bodyText = redactor.redact(text.text);
+    builder.body(revealPersonalData ? bodyText : PersonalData.mask(bodyText), text.truncated);
     if (!text.truncated) {
-      decodeJson(text.text, builder);
+      decodeJson(bodyText, builder);
     }
     return builder.build();
   }

@@ -3,6 +3,7 @@ package ai.heymilo.sdk.internal;
 import ai.heymilo.model.JsonDecodingException;
 import ai.heymilo.sdk.RawResponse;
 import ai.heymilo.sdk.RequestLimiter;
+import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ApiTimeoutException;
 import ai.heymilo.sdk.errors.HeyMiloException;
 import ai.heymilo.sdk.errors.InvalidResponseException;
@@ -45,10 +46,12 @@ final class Exchange<B> {
   /** Epoch millis by the exchange's clock after which nothing more is attempted; {@code Long.MAX_VALUE}: none. */
   private final long deadline;
   private final long defaultAttemptTimeoutMillis;
+  private final Redactor redactor;
   private int attempt;
 
   Exchange(Operation<B> operation, Request request, Converter<ResponseBody, ?> converter, RetryPolicy retryPolicy,
-      ErrorMapper errorMapper, Clock clock, int maxRetries, @Nullable Duration timeout, long defaultAttemptTimeoutMillis) {
+      ErrorMapper errorMapper, Clock clock, int maxRetries, @Nullable Duration timeout, long defaultAttemptTimeoutMillis,
+      Redactor redactor) {
     this.operation = operation;
     this.request = request;
     this.converter = converter;
@@ -56,8 +59,9 @@ final class Exchange<B> {
     this.errorMapper = errorMapper;
     this.clock = clock;
     this.maxRetries = maxRetries;
-    this.deadline = timeout == null ? Long.MAX_VALUE : saturatedAdd(clock.millis(), timeout.toMillis());
+    this.deadline = timeout == null ? Millis.NEVER : Millis.deadline(clock.millis(), timeout);
     this.defaultAttemptTimeoutMillis = defaultAttemptTimeoutMillis;
+    this.redactor = redactor;
   }
 
   /** What to do next. */
@@ -95,7 +99,7 @@ final class Exchange<B> {
     if (delay.isNegative() || delay.isZero()) {
       return Duration.ZERO;
     }
-    if (clock.millis() + delay.toMillis() >= deadline) {
+    if (Millis.add(clock.millis(), Millis.of(delay)) >= deadline) {
       throw new ApiTimeoutException("Timed out before " + describe() + ": the rate limiter's next slot is in "
           + HumanDuration.format(delay) + ", after the call's deadline", null);
     }
@@ -129,7 +133,8 @@ final class Exchange<B> {
     } catch (IOException | RuntimeException e) {
       if (tracked.readFailure != null) {
         // The network failed while the body was read: a connection problem, not a bad body.
-        return retryOrFail(Transport.connectionFailure("while reading the response to " + describe(), tracked.readFailure));
+        return retryOrFail(Transport.connectionFailure("while reading the response to " + describe(), tracked.readFailure,
+            redactor));
       }
       return fail(invalidResponse(response.code(), e));
     }
@@ -137,7 +142,11 @@ final class Exchange<B> {
 
   /** Decides after the exchange failed without an answer (or the answer could not be read). */
   Step<B> afterFailure(IOException e) {
-    return retryOrFail(Transport.connectionFailure("during " + describe(), e));
+    if (e instanceof CredentialInterceptor.RefusedRedirect) {
+      // The same redirect would come again: nothing to retry.
+      return fail(new ApiConnectionException("Stopped " + describe() + ": " + e.getMessage(), null));
+    }
+    return retryOrFail(Transport.connectionFailure("during " + describe(), e, redactor));
   }
 
   /** Ends the exchange with {@code failure}. */
@@ -146,7 +155,7 @@ final class Exchange<B> {
   }
 
   private Step<B> done(Response response, B value) {
-    return new Step<>(RawResponse.of(response.code(), HeaderMaps.view(response.headers()), value), null, null);
+    return new Step<>(RawResponse.of(response.code(), HeaderMaps.view(redactor.redact(response.headers())), value), null, null);
   }
 
   /**
@@ -155,14 +164,14 @@ final class Exchange<B> {
    */
   private Step<B> retryOrFail(HeyMiloException failure) {
     Duration delay = retryPolicy.delayBeforeRetry(failure, attempt, maxRetries, operation.idempotent);
-    if (delay == null || clock.millis() + delay.toMillis() >= deadline) {
+    if (delay == null || Millis.add(clock.millis(), Millis.of(delay)) >= deadline) {
       return fail(failure);
     }
     return new Step<>(null, null, delay);
   }
 
   private InvalidResponseException invalidResponse(int status, Throwable e) {
-    String detail = String.valueOf(e.getMessage());
+    String detail = redactor.redact(String.valueOf(e.getMessage()));
     String jsonPath;
     if (e instanceof JsonDecodingException) {
       jsonPath = ((JsonDecodingException) e).path();
@@ -172,17 +181,13 @@ final class Exchange<B> {
       jsonPath = path.find() ? path.group(1) : null;
     }
     return new InvalidResponseException("Could not decode the " + status + " response to " + describe()
-        + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail, status, jsonPath, e);
+        + (jsonPath == null ? "" : " at " + jsonPath) + ": " + detail, status, jsonPath,
+        redactor.reveals(String.valueOf(e.getMessage())) ? null : e);
   }
 
   /** {@code GET /api/v2/interviews/iv_1/data} — method and path only: no host, no query values. */
   String describe() {
-    return request.method() + " " + request.url().encodedPath();
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    return request.method() + " " + redactor.redact(request.url().encodedPath());
   }
 
   /**

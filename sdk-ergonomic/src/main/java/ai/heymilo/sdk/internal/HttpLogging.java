@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the logging interceptor for a {@link LogLevel}: OkHttp's logger writing to
  * {@link System.Logger} {@code ai.heymilo.sdk.http} at DEBUG, with credential and cookie headers
- * masked whatever their case, and candidates' personal data masked in bodies unless revealed.
+ * masked whatever their case, the client's own credentials removed from every line wherever they appear (a URL,
+ * a {@code Location} header, a body that echoes them), and candidates' personal data masked in bodies unless revealed.
  */
 final class HttpLogging {
   static final String LOGGER_NAME = "ai.heymilo.sdk.http";
@@ -17,12 +18,13 @@ final class HttpLogging {
   private HttpLogging() {}
 
   static @Nullable HttpLoggingInterceptor interceptor(LogLevel level, HttpLoggingInterceptor.Logger sink,
-      boolean revealPersonalData) {
+      Redactor redactor, boolean revealPersonalData) {
     if (level == LogLevel.NONE) {
       return null;
     }
-    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(
-        revealPersonalData ? sink : line -> sink.log(PersonalData.mask(line)));
+    HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(revealPersonalData
+        ? line -> sink.log(redactor.redact(line))
+        : line -> sink.log(PersonalData.mask(redactor.redact(line))));
     interceptor.setLevel(okHttpLevel(level));
     for (String header : new String[] {CredentialInterceptor.API_KEY_HEADER, CredentialInterceptor.AUTHORIZATION_HEADER,
         "Proxy-Authorization", "Cookie", "Set-Cookie"}) {

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.errors.ApiException;
 import ai.heymilo.sdk.errors.WaitTimeoutException;
 import io.micrometer.observation.Observation;
@@ -129,10 +130,10 @@ final class MicrometerObservations implements Observations {
     }
 
     @Override
-    public <T> Supplier<T> aroundPoll(Supplier<T> poll) {
-      return () -> {
+    public <T> Function<RequestOptions, T> aroundPoll(Function<RequestOptions, T> poll) {
+      return options -> {
         try (Observation.Scope scope = observation.openScope()) {
-          return poll.get();
+          return poll.apply(options);
         }
       };
     }

@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -78,7 +79,7 @@ interface Observations {
     /** Observes nothing. */
     Wait NONE = new Wait() {
       @Override
-      public <T> Supplier<T> aroundPoll(Supplier<T> poll) {
+      public <T> Function<RequestOptions, T> aroundPoll(Function<RequestOptions, T> poll) {
         return poll;
       }
 
@@ -95,7 +96,7 @@ interface Observations {
     };
 
     /** Makes each poll start inside the wait's scope, so that its call is a child of the wait. */
-    <T> Supplier<T> aroundPoll(Supplier<T> poll);
+    <T> Function<RequestOptions, T> aroundPoll(Function<RequestOptions, T> poll);
 
     /** Runs the blocking wait and stops the observation with its outcome and final status. */
     <T> T observe(Supplier<T> wait, Function<T, @Nullable String> statusOf, IntSupplier polls);

@@ -2,6 +2,7 @@ package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ApiException;
+import ai.heymilo.sdk.errors.ClientClosedException;
 import ai.heymilo.sdk.errors.HeyMiloException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -70,6 +71,9 @@ final class RetryPolicy {
    * timeouts), 408, 429 and 5xx. Waits poll through the same ones.
    */
   static boolean isTransient(Throwable failure) {
+    if (failure instanceof ClientClosedException) {
+      return false; // closing is final: neither a retry nor another poll may follow
+    }
     if (failure instanceof ApiConnectionException) {
       return true;
     }

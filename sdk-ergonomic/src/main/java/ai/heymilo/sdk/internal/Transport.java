@@ -6,6 +6,7 @@ import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.errors.ApiConnectionException;
 import ai.heymilo.sdk.errors.ApiTimeoutException;
+import ai.heymilo.sdk.errors.ClientClosedException;
 import ai.heymilo.sdk.errors.HeyMiloException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -58,26 +58,28 @@ final class Transport {
   private final ScheduledExecutorService scheduler;
   private final int defaultMaxRetries;
   private final long attemptTimeoutMillis;
-  private final BooleanSupplier closed;
+  private final Lifecycle lifecycle;
+  private final Redactor redactor;
   private final Observations observations;
   /** The response converter of each operation, created on first use; indexed by {@link Operation#index}. */
   private final AtomicReferenceArray<Converter<ResponseBody, ?>> converters =
       new AtomicReferenceArray<>(Operations.ALL.size());
 
   Transport(OkHttpClient http, Retrofit retrofit, RetryPolicy retryPolicy, @Nullable RequestLimiter limiter, Clock clock,
-      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, BooleanSupplier closed,
+      Sleeper sleeper, ScheduledExecutorService scheduler, int defaultMaxRetries, Lifecycle lifecycle, Redactor redactor,
       Observations observations, boolean revealPersonalData) {
     this.http = http;
     this.retrofit = retrofit;
     this.retryPolicy = retryPolicy;
     this.limiter = limiter;
-    this.errorMapper = new ErrorMapper(clock, revealPersonalData);
+    this.errorMapper = new ErrorMapper(clock, redactor, revealPersonalData);
     this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
     this.defaultMaxRetries = defaultMaxRetries;
     this.attemptTimeoutMillis = http.callTimeoutMillis();
-    this.closed = closed;
+    this.lifecycle = lifecycle;
+    this.redactor = redactor;
     this.observations = observations;
   }
 
@@ -95,6 +97,7 @@ final class Transport {
 
   /** Runs every attempt of {@code exchange} on the calling thread. */
   private <B> RawResponse<B> executeAll(Exchange<B> exchange) {
+    lifecycle.checkOpen(exchange.describe());
     while (true) {
       Exchange.Step<B> step = attempt(exchange);
       if (step.value != null) {
@@ -130,12 +133,12 @@ final class Transport {
     RequestLimiter.Reservation slot = reserve(exchange);
     try {
       sleep(exchange.paceDelay(slot), exchange);
-      checkOpen(exchange);
       Call call = newCall(exchange.request, timeout);
-      try {
+      // Registered so that close() cancels the call on this thread, which then ends with ClientClosedException.
+      try (Lifecycle.Registration running = lifecycle.register(exchange.describe(), call::cancel)) {
         return exchange.afterResponse(call.execute());
       } catch (IOException e) {
-        return exchange.afterFailure(e);
+        return lifecycle.isClosed() ? exchange.fail(Lifecycle.stopped(exchange.describe(), e)) : exchange.afterFailure(e);
       }
     } finally {
       finished(slot);
@@ -165,7 +168,7 @@ final class Transport {
     observation.start(builder); // before build(): a tracer adds its headers
     int maxRetries = options.maxRetries() != null ? options.maxRetries() : defaultMaxRetries;
     return new Exchange<>(operation, builder.build(), converter(operation), retryPolicy, errorMapper, clock, maxRetries,
-        options.timeout(), attemptTimeoutMillis);
+        options.timeout(), attemptTimeoutMillis, redactor);
   }
 
   private Call newCall(Request request, long timeoutMillis) {
@@ -190,18 +193,30 @@ final class Transport {
     if (limiter == null) {
       return NO_WAIT;
     }
+    RequestLimiter.Reservation slot;
     try {
-      return limiter.reserve();
+      slot = limiter.reserve();
     } catch (HeyMiloException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new HeyMiloException("The rate limiter failed before " + exchange.describe() + ": " + e, e);
     }
+    if (slot == null || slot.delay() == null) {
+      throw new HeyMiloException("The rate limiter " + limiter.getClass().getName() + " returned "
+          + (slot == null ? "no reservation" : "a reservation without a delay") + " before " + exchange.describe()
+          + "; RequestLimiter.reserve() must return a reservation whose delay() is not null", null);
+    }
+    return slot;
   }
 
+  /** Reports the end of an exchange; the call's own outcome stands whatever the limiter does with it. */
   private void finished(RequestLimiter.Reservation slot) {
     if (limiter != null && slot != NO_WAIT) {
-      limiter.finished(slot);
+      try {
+        limiter.finished(slot);
+      } catch (RuntimeException ignored) {
+        // A limiter that cannot record the end (its store is down) only paces less exactly.
+      }
     }
   }
 
@@ -210,16 +225,10 @@ final class Transport {
       return;
     }
     try {
-      sleeper.sleep(delay);
+      lifecycle.sleep(sleeper, delay, exchange.describe());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiConnectionException("Interrupted before sending " + exchange.describe(), e);
-    }
-  }
-
-  private void checkOpen(Exchange<?> exchange) {
-    if (closed.getAsBoolean()) {
-      throw new ApiConnectionException("The client was closed before " + exchange.describe() + " was sent", null);
     }
   }
 
@@ -228,10 +237,17 @@ final class Transport {
    * {@link ApiConnectionException}; {@code when} completes the message ("during GET /…").
    */
   static ApiConnectionException connectionFailure(String when, IOException e) {
+    return connectionFailure(when, e, Redactor.NONE);
+  }
+
+  /** {@link #connectionFailure(String, IOException)} with the credentials removed from the message (and the cause). */
+  static ApiConnectionException connectionFailure(String when, IOException e, Redactor redactor) {
     boolean timeout = e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
-    String message = (timeout ? "Timed out" : "Connection failed") + " " + when + ": " + e;
-    return timeout ? new ApiTimeoutException(message, e) : new ApiConnectionException(message, e);
+    String message = redactor.redact((timeout ? "Timed out" : "Connection failed") + " " + when + ": " + e);
+    // A cause whose message shows a credential (an echoed URL) is dropped: its text would reach logs and traces.
+    IOException cause = redactor.reveals(String.valueOf(e.getMessage())) ? null : e;
+    return timeout ? new ApiTimeoutException(message, cause) : new ApiConnectionException(message, cause);
   }
 
   private static final RequestLimiter.Reservation NO_WAIT = () -> Duration.ZERO;
@@ -256,6 +272,20 @@ final class Transport {
     }
 
     CompletableFuture<RawResponse<B>> start() {
+      String what = exchange.describe();
+      Lifecycle.Registration registration;
+      try {
+        registration = lifecycle.register(what, () -> future.completeExceptionally(Lifecycle.stopped(what, null)));
+      } catch (ClientClosedException e) {
+        future.completeExceptionally(e);
+        return future;
+      }
+      future.whenComplete((value, error) -> {
+        registration.close();
+        if (error != null) {
+          stop(); // failed or stopped at close: no retry may follow, no request stay open
+        }
+      });
       attemptNow();
       return future;
     }
@@ -279,7 +309,7 @@ final class Transport {
 
     private void send(long timeout) {
       try {
-        checkOpen(exchange);
+        lifecycle.checkOpen(exchange.describe());
       } catch (HeyMiloException e) {
         finished(slot);
         future.completeExceptionally(e);
@@ -303,7 +333,7 @@ final class Transport {
     @Override
     public void onFailure(Call call, IOException e) {
       finished(slot);
-      handle(exchange.afterFailure(e));
+      handle(lifecycle.isClosed() ? exchange.fail(Lifecycle.stopped(exchange.describe(), e)) : exchange.afterFailure(e));
     }
 
     private void handle(Exchange.Step<B> step) {
@@ -328,9 +358,9 @@ final class Transport {
         return;
       }
       try {
-        scheduled = scheduler.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduled = scheduler.schedule(action, Millis.of(delay), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
-        future.completeExceptionally(new ApiConnectionException("Cannot schedule the next attempt of " + exchange.describe()
+        future.completeExceptionally(lifecycle.isClosed() ? Lifecycle.stopped(exchange.describe(), e) : new ApiConnectionException("Cannot schedule the next attempt of " + exchange.describe()
             + ": the client's scheduler was shut down (was the client closed?)", e));
         return;
       }

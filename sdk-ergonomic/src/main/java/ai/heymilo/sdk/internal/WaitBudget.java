@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.WaitListener;
 import ai.heymilo.sdk.WaitOptions;
 import ai.heymilo.sdk.WaitProgress;
@@ -58,7 +59,7 @@ final class WaitBudget<T> {
     this.clock = clock;
     this.delays = new PollDelays(options, random);
     this.startMillis = clock.millis();
-    this.deadlineMillis = deadline(startMillis, options.timeout());
+    this.deadlineMillis = Millis.deadline(startMillis, options.timeout());
   }
 
   /** Decides after a poll that returned a response. */
@@ -89,6 +90,18 @@ final class WaitBudget<T> {
   /** Makes every next delay at least {@code floorMillis}' answer at the time (still capped by the deadline). */
   void delayFloor(LongSupplier floorMillis) {
     this.delayFloorMillis = floorMillis;
+  }
+
+  /**
+   * The options of the next poll: its timeout is the time left until the deadline, so a poll in flight (its retries,
+   * backoff and rate-limit waits included) cannot outlast the wait.
+   */
+  RequestOptions pollOptions() {
+    if (deadlineMillis == Millis.NEVER) {
+      return RequestOptions.none();
+    }
+    long left = Math.max(1, deadlineMillis - clock.millis());
+    return RequestOptions.builder().timeout(Duration.ofMillis(left)).build();
   }
 
   /** Returns the number of polls so far. */
@@ -147,14 +160,6 @@ final class WaitBudget<T> {
       listener.onPoll(progress);
     } catch (RuntimeException ignored) {
       // A progress display must not break the wait it is displaying.
-    }
-  }
-
-  private static long deadline(long startMillis, Duration timeout) {
-    try {
-      return Math.addExact(startMillis, timeout.toMillis());
-    } catch (ArithmeticException beyondRange) {
-      return Long.MAX_VALUE; // a timeout like ChronoUnit.FOREVER: never time out
     }
   }
 }

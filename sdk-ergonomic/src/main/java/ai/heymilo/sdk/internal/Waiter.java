@@ -1,6 +1,7 @@
 package ai.heymilo.sdk.internal;
 
 import ai.heymilo.sdk.RawResponse;
+import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.Sleeper;
 import ai.heymilo.sdk.WaitOptions;
 import ai.heymilo.sdk.errors.HeyMiloException;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * InterviewDataResponse data = waiter.await(Operations.GET_INTERVIEW_DATA, "interview iv_1 data",
- *     () -> transport.execute(call),                     // one poll
+ *     pollOptions -> transport.execute(call, pollOptions), // one poll, limited to the time left
  *     InterviewDataResponse::getStatus, options, Set.of("not_ready", "evaluating"));
  * }</pre>
  *
@@ -42,6 +42,7 @@ final class Waiter {
   private final DoubleSupplier random;
   private final WaitWakeups wakeups;
   private final Observations observations;
+  private final Lifecycle lifecycle;
 
   /**
    * Creates a waiter.
@@ -51,20 +52,27 @@ final class Waiter {
    * @param scheduler runs the polls of asynchronous waits after their delays
    * @param random returns numbers in [0, 1) for jitter
    * @param observations observes each wait
+   * @param lifecycle the client's: closing it ends every wait with {@code ClientClosedException}
    */
+  /** A waiter for tests, with a lifecycle of its own that never closes. */
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+    this(clock, sleeper, scheduler, random, new WaitWakeups(), Observations.NONE, new Lifecycle());
+  }
+
   Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random,
       Observations observations) {
-    this(clock, sleeper, scheduler, random, new WaitWakeups(), observations);
+    this(clock, sleeper, scheduler, random, new WaitWakeups(), observations, new Lifecycle());
   }
 
   /** Creates a waiter whose waits webhook events can wake through {@code wakeups}. */
   Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, WaitWakeups wakeups) {
-    this(clock, sleeper, scheduler, random, wakeups, Observations.NONE);
+    this(clock, sleeper, scheduler, random, wakeups, Observations.NONE, new Lifecycle());
   }
 
   /** Creates a waiter whose waits webhook events can wake through {@code wakeups}, observed by {@code observations}. */
   Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, WaitWakeups wakeups,
-      Observations observations) {
+      Observations observations, Lifecycle lifecycle) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
     this.wakeups = Objects.requireNonNull(wakeups, "wakeups == null");
     this.observations = Objects.requireNonNull(observations, "observations == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -77,7 +85,8 @@ final class Waiter {
    * Polls on the calling thread until the status is not pending, and returns the last value.
    *
    * @param what what is awaited, for messages: {@code interview iv_1 data}
-   * @param poll makes one request; throws its failure
+   * @param poll makes one request with the given options (its timeout: the time left until the wait's deadline);
+   *     throws its failure
    * @param statusOf reads the status of a value; null means the server gave none, which ends the wait
    * @param options timing, pending statuses and listener
    * @param defaultPendingStatuses the pending statuses if {@code options} sets none
@@ -86,16 +95,16 @@ final class Waiter {
    * @throws RuntimeException the very exception of a poll that failed for good (anything but a
    *     connection failure, 408, 429 or 5xx)
    */
-  public <T> T await(Operation<?> operation, String what, Supplier<RawResponse<T>> poll,
+  public <T> T await(Operation<?> operation, String what, Function<RequestOptions, RawResponse<T>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
     return await(operation, null, what, poll, statusOf, options, defaultPendingStatuses);
   }
 
   /**
-   * As {@link #await(Operation, String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about
+   * As {@link #await(Operation, String, Function, Function, WaitOptions, Set)}, woken by webhook events about
    * resource {@code id} of {@code operation} (none when {@code id} is null).
    */
-  public <T> T await(Operation<?> operation, @Nullable String id, String what, Supplier<RawResponse<T>> poll,
+  public <T> T await(Operation<?> operation, @Nullable String id, String what, Function<RequestOptions, RawResponse<T>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
@@ -115,7 +124,7 @@ final class Waiter {
     }
   }
 
-  private <T> T pollUntilDone(Supplier<RawResponse<T>> poll, WaitBudget<T> budget, SleepingWait sleeping) {
+  private <T> T pollUntilDone(Function<RequestOptions, RawResponse<T>> poll, WaitBudget<T> budget, SleepingWait sleeping) {
     while (true) {
       WaitDecision<T> decision = pollOnce(poll, budget);
       switch (decision.kind()) {
@@ -137,29 +146,34 @@ final class Waiter {
    * scheduler. Cancelling the returned future stops the wait: the scheduled poll is cancelled and
    * so is a poll in flight. The future fails with the same exceptions that {@link #await} throws.
    *
-   * @param poll starts one request and returns its future; cancelling that future cancels the request
+   * @param poll starts one request with the given options and returns its future; cancelling that future cancels
+   *     the request
    * @see #await
    */
   public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, String what,
-      Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
       Set<String> defaultPendingStatuses) {
     return awaitAsync(operation, null, what, poll, statusOf, options, defaultPendingStatuses);
   }
 
   /**
-   * As {@link #awaitAsync(Operation, String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about
+   * As {@link #awaitAsync(Operation, String, Function, Function, WaitOptions, Set)}, woken by webhook events about
    * resource {@code id} of {@code operation} (none when {@code id} is null).
    */
   public <T> CompletableFuture<T> awaitAsync(Operation<?> operation, @Nullable String id, String what,
-      Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Function<RequestOptions, CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
       Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
+    String waiting = "waiting for " + what;
+    if (lifecycle.isClosed()) {
+      return Futures.failed(Lifecycle.notStarted(waiting));
+    }
     Observations.Wait observation = observations.startWait(operation);
     AsyncWait<T> wait = new AsyncWait<>(budget, observation.aroundPoll(poll), scheduler);
     if (id == null || !WaitWakeups.concerns(operation)) {
-      return observation.observeAsync(wait.start(), statusOf, budget::attempts);
+      return observation.observeAsync(lifecycle.track(waiting, wait.start()), statusOf, budget::attempts);
     }
     FallbackFloor floor = new FallbackFloor();
     budget.delayFloor(() -> floor.millis(options));
@@ -167,7 +181,7 @@ final class Waiter {
       floor.resumed |= resumePolling;
       wait.wakeUp();
     });
-    CompletableFuture<T> result = wait.start();
+    CompletableFuture<T> result = lifecycle.track(waiting, wait.start());
     result.whenComplete((value, error) -> unregister.run());
     return observation.observeAsync(result, statusOf, budget::attempts);
   }
@@ -240,10 +254,10 @@ final class Waiter {
     return new WaitBudget<>(what, statusOf, options, pending, clock, random);
   }
 
-  private static <T> WaitDecision<T> pollOnce(Supplier<RawResponse<T>> poll, WaitBudget<T> budget) {
+  private static <T> WaitDecision<T> pollOnce(Function<RequestOptions, RawResponse<T>> poll, WaitBudget<T> budget) {
     RawResponse<T> response;
     try {
-      response = poll.get();
+      response = poll.apply(budget.pollOptions());
     } catch (RuntimeException pollFailure) {
       return budget.afterError(pollFailure);
     }
@@ -255,7 +269,7 @@ final class Waiter {
       return;
     }
     try {
-      sleeper.sleep(decision.delay());
+      lifecycle.sleep(sleeper, decision.delay(), "waiting for " + budget.what());
       sleeping.afterSleep();
     } catch (InterruptedException interrupted) {
       if (sleeping.afterSleep()) {

@@ -57,7 +57,7 @@ final class WaitWakeupsTest {
   }
 
   private CompletableFuture<String> awaitInterview() {
-    return waiter.awaitAsync(Operations.GET_INTERVIEW_DATA, INTERVIEW, "interview iv_1 data", this::poll, s -> s, OPTIONS, PENDING);
+    return waiter.awaitAsync(Operations.GET_INTERVIEW_DATA, INTERVIEW, "interview iv_1 data", options -> poll(), s -> s, OPTIONS, PENDING);
   }
 
   private void answers(String... statuses) {
@@ -151,7 +151,7 @@ final class WaitWakeupsTest {
   void waitsOfOtherOperations_areNotWakeable_andKeepTheirDelays() {
     wakeups.addSource();
     answers("queued", "completed");
-    CompletableFuture<String> wait = waiter.awaitAsync(Operations.GET_ATS_PUSH_STATUS, "pq_1", "ATS push pq_1", this::poll, s -> s,
+    CompletableFuture<String> wait = waiter.awaitAsync(Operations.GET_ATS_PUSH_STATUS, "pq_1", "ATS push pq_1", options -> poll(), s -> s,
         OPTIONS, Set.of("queued"));
     assertEquals(Duration.ofSeconds(2), scheduler.delays().get(0));
     assertEquals(0, wakeups.pending());
@@ -169,7 +169,7 @@ final class WaitWakeupsTest {
       AtomicInteger count = new AtomicInteger();
       WaitOptions slow = WaitOptions.builder().initialDelay(Duration.ofSeconds(30)).maxDelay(Duration.ofSeconds(30)).build();
       Future<String> wait = caller.submit(() -> real.await(Operations.GET_INTERVIEW_DATA, INTERVIEW, "interview iv_1 data",
-          () -> RawResponse.of(200, Map.of(), count.incrementAndGet() < 2 ? "evaluating" : "completed"), s -> s, slow, PENDING));
+          options -> RawResponse.of(200, Map.of(), count.incrementAndGet() < 2 ? "evaluating" : "completed"), s -> s, slow, PENDING));
       long started = System.nanoTime();
       while (realWakeups.pending() == 0 || count.get() == 0) {
         Thread.sleep(1);
@@ -185,7 +185,7 @@ final class WaitWakeupsTest {
       assertFalse(caller.submit(() -> Thread.currentThread().isInterrupted()).get(), "the wake-up's interrupt was consumed");
 
       Future<String> interrupted = caller.submit(() -> real.await(Operations.GET_INTERVIEW_DATA, INTERVIEW, "interview iv_1 data",
-          () -> RawResponse.of(200, Map.of(), "evaluating"), s -> s, slow, PENDING));
+          options -> RawResponse.of(200, Map.of(), "evaluating"), s -> s, slow, PENDING));
       while (realWakeups.pending() == 0) {
         Thread.sleep(1);
       }

@@ -46,7 +46,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
 
   @Override
   String await(WaitOptions options, Function<String, @Nullable String> statusOf) {
-    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, this::pollAsync, statusOf, options, INTERVIEW_PENDING);
+    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, pollOptions -> pollAsync(), statusOf, options, INTERVIEW_PENDING);
     runScheduledPolls(wait);
     assertTrue(wait.isDone(), "the wait neither ended nor scheduled another poll");
     assertEquals(0, scheduler.pending(), "a finished wait left a poll scheduled");
@@ -84,7 +84,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
   }
 
   private CompletableFuture<String> start(WaitOptions options) {
-    return waiter.awaitAsync(POLLED, WHAT, this::pollAsync, STATUS_OF, options, INTERVIEW_PENDING);
+    return waiter.awaitAsync(POLLED, WHAT, pollOptions -> pollAsync(), STATUS_OF, options, INTERVIEW_PENDING);
   }
 
   @Test
@@ -138,7 +138,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
       waitRef.get().cancel(false); // the caller cancels on another thread just as the call starts
       return recordAnd(secondCall);
     };
-    waitRef.set(waiter.awaitAsync(POLLED, WHAT, poll, STATUS_OF, NO_JITTER, INTERVIEW_PENDING));
+    waitRef.set(waiter.awaitAsync(POLLED, WHAT, pollOptions -> poll.get(), STATUS_OF, NO_JITTER, INTERVIEW_PENDING));
 
     scheduler.runNext();
 
@@ -157,7 +157,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
     polls.respond("evaluating");
     Supplier<CompletableFuture<RawResponse<String>>> poll =
         () -> polls.count() == 0 ? CompletableFuture.completedFuture(polls.next()) : recordAnd(stubborn);
-    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, poll, STATUS_OF, NO_JITTER, INTERVIEW_PENDING);
+    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, pollOptions -> poll.get(), STATUS_OF, NO_JITTER, INTERVIEW_PENDING);
     scheduler.runNext();
     wait.cancel(false);
 
@@ -198,7 +198,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
       }
     };
 
-    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, poll, STATUS_OF, NO_JITTER, INTERVIEW_PENDING);
+    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, pollOptions -> poll.get(), STATUS_OF, NO_JITTER, INTERVIEW_PENDING);
     runScheduledPolls(wait);
 
     assertEquals("completed", wait.join());
@@ -210,7 +210,7 @@ final class WaiterAsyncTest extends WaiterContractTest {
     polls.respond("completed");
 
     // The supplier itself throws instead of returning a failed future.
-    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, () -> CompletableFuture.completedFuture(polls.next()),
+    CompletableFuture<String> wait = waiter.awaitAsync(POLLED, WHAT, pollOptions -> CompletableFuture.completedFuture(polls.next()),
         STATUS_OF, NO_JITTER, INTERVIEW_PENDING);
     runScheduledPolls(wait);
 

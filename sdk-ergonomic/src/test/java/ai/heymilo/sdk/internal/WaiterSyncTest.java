@@ -28,7 +28,7 @@ final class WaiterSyncTest extends WaiterContractTest {
   @Override
   String await(WaitOptions options, Function<String, @Nullable String> statusOf) {
     Waiter waiter = new Waiter(clock, sleeper, unusedScheduler, this::nextRandom, Observations.NONE);
-    return waiter.await(POLLED, WHAT, polls::next, statusOf, options, INTERVIEW_PENDING);
+    return waiter.await(POLLED, WHAT, pollOptions -> polls.next(), statusOf, options, INTERVIEW_PENDING);
   }
 
   @Override

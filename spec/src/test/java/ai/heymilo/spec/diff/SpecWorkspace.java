@@ -73,13 +73,28 @@ final class SpecWorkspace {
         Files.copy(MODULE.resolve("baseline").resolve(name), root.resolve("baseline").resolve(name));
       }
       Files.copy(MODULE.resolve("api-surface.txt"), root.resolve("api-surface.txt"));
-      Files.copy(MODULE.resolve("../CHANGELOG.md"), root.resolve("CHANGELOG.md"));
+      String changelog = Files.readString(MODULE.resolve("../CHANGELOG.md"));
+      Files.writeString(root.resolve("CHANGELOG.md"), fromBaseline ? withoutUnreleasedNotes(changelog) : changelog);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     this.files = new SpecChangesStep.StepFiles(root.resolve("target/openapi.json"), root.resolve("baseline"),
         root.resolve("CHANGELOG.md"), root.resolve("api-surface.txt"), root.resolve("target"),
         root.resolve("target/classes"));
+  }
+
+  /**
+   * The CHANGELOG without the hand-written lines of its {@code [Unreleased]} section (those after the generated
+   * blocks), which the release scenarios would otherwise carry into the section they date.
+   */
+  static String withoutUnreleasedNotes(String changelog) {
+    String end = "<!-- api-changes:end -->";
+    int notes = changelog.indexOf(end);
+    int nextRelease = changelog.indexOf("\n## [", notes);
+    if (notes < 0 || nextRelease < 0) {
+      return changelog;
+    }
+    return changelog.substring(0, notes + end.length()) + "\n" + changelog.substring(nextRelease);
   }
 
   /** Edits one source document in place, as a maintainer would. */

@@ -100,7 +100,7 @@ class HeyMiloAutoConfigurationTest {
   void negativeTimeout_startupFails_namingTheProperty() {
     onSandbox().withPropertyValues("heymilo.read-timeout=-1s").run(context ->
         assertThat(context).getFailure().rootCause().isInstanceOf(ConfigurationException.class)
-            .hasMessage("Invalid heymilo.read-timeout: readTimeout must be a positive duration, but was PT-1S"));
+            .hasMessage("Invalid heymilo.read-timeout: readTimeout must be between 1 ms and 24 days, but was PT-1S"));
   }
 
   @Test
