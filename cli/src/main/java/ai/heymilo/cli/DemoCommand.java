@@ -45,11 +45,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       console.println("   link to send: " + Scorecard.orDash(candidate.getInterviewUrl()));
       console.println("3. Waiting for the interview results…");
       InterviewDataResponse results = client.interviews().awaitData(candidate.getInterviewId(),
-          InterviewsCommands.waitOptions(Duration.ofMinutes(2), true)
+          InterviewsCommands.waitOptions(Duration.ofMinutes(2), null, true)
               .listener(new ProgressLine(console, "   interview " + candidate.getInterviewId())).build());
       console.println("4. Scorecard:");
       console.println("");
-      Scorecard.print(results, console.out);
+      Scorecard.print(results, console, false);
       console.println("");
       Map<String, String> metadata = new LinkedHashMap<>();
       metadata.put("external_id", "ats_12345");
