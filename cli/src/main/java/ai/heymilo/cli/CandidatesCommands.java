@@ -95,16 +95,18 @@ final class CandidatesCommands {
       + "and one result per row. Rows without a name or a valid email are skipped and reported, not sent.",
       footerHeading = "%nFile formats:%n",
       footer = {
-          "  CSV   a header line, then one candidate per line; columns by name: name (or first_name and last_name),",
-          "        email, phone_number (or phone); other columns are ignored and named",
-          "  JSON  [ {\"name\": \"Jane Smith\", \"email\": \"jane@example.com\", \"phone_number\": \"+15551234567\"}, … ]",
+          "  CSV   a header line, then one candidate per line; columns by name:",
+          "        name (or first_name and last_name), email, phone_number (or phone);",
+          "        other columns are ignored and named",
+          "  JSON  [ {\"name\": \"Jane Smith\", \"email\": \"jane@example.com\"}, … ]",
           "        or the API's own {\"data\": [ … ]}",
           "",
           "Examples:",
           "  heymilo candidates bulk 13D77095 --file ats-export.csv",
-          "  heymilo candidates bulk 13D77095 --file candidates.json -o csv > results.csv",
+          "  heymilo candidates bulk 13D77095 --file people.json -o csv > results.csv",
           "",
-          "Exit code 0 when every row was ingested, else that of the first failure (5 for a skipped row)."})
+          "Exit code 0 when every row was ingested, else that of the first failure",
+          "(5 for a skipped row)."})
   int bulk(@Parameters(paramLabel = "POSTING_ID", description = "The posting's id.") String postingId,
       @Option(names = "--file", required = true, paramLabel = "FILE", description = "The candidates: .csv or .json.") Path file,
       @Option(names = "--batch-size", paramLabel = "N", defaultValue = "25", description = "Candidates per request (default: ${DEFAULT-VALUE}).") int batchSize,

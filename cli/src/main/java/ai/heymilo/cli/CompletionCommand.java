@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", description = "Print the shell completion script for bash or zsh.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  heymilo completion bash > ~/.local/share/bash-completion/completions/heymilo   (bash, once)",
-        "  heymilo completion zsh > \"${fpath[1]}/_heymilo\"                              (zsh, once)",
-        "  source <(heymilo completion bash)                                               (this shell only)"})
+        "  bash, once:  heymilo completion bash \\",
+        "                 > ~/.local/share/bash-completion/completions/heymilo",
+        "  zsh, once:   heymilo completion zsh > \"${fpath[1]}/_heymilo\"",
+        "  this shell:  source <(heymilo completion bash)"})
 final class CompletionCommand implements Callable<Integer> {
   @Spec
   private CommandLine.Model.CommandSpec spec;

@@ -19,23 +19,25 @@ import picocli.CommandLine.Spec;
     description = "The HeyMilo API from your terminal: postings, questions, candidates, interviews, webhooks, ATS.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  heymilo demo                                  the whole flow on the embedded sandbox",
-        "  heymilo postings create --title \"Customer Service Rep\" --video --question \"Why us?\"",
+        "  heymilo demo                     the whole flow on the embedded sandbox",
+        "  heymilo postings create --title \"Customer Service Rep\" --video",
         "  heymilo candidates bulk POSTING_ID --file export.csv",
         "  heymilo interviews wait INTERVIEW_ID --timeout 30m",
         "  heymilo interviews scorecard INTERVIEW_ID --transcript",
         "  heymilo webhooks listen --port 8080",
-        "  heymilo help postings                          (or heymilo postings --help)",
+        "  heymilo help postings            (or heymilo postings --help)",
         "",
         "Environment and profiles:",
-        "  HEYMILO_API_KEY       your API key; without one every command runs on the embedded recorded sandbox",
+        "  HEYMILO_API_KEY       your API key; without one (and no profile with one)",
+        "                        every command runs on the embedded recorded sandbox",
         "  HEYMILO_BASE_URL      API base URL (default https://api.heymilo.ai)",
         "  HEYMILO_WORKSPACE_ID  workspace to act in (OAuth callers with several)",
-        "  HEYMILO_PROFILE       profile of ~/.config/heymilo/config.toml to use (or --profile); keys: api_key_file,",
-        "                        api_key_env, api_key, base_url, workspace_id",
+        "  HEYMILO_PROFILE       profile of ~/.config/heymilo/config.toml (or --profile);",
+        "                        keys: api_key_file, api_key_env, api_key, base_url,",
+        "                        workspace_id",
         "",
-        "Exit codes: 0 ok, 1 other failure, 2 usage, 3 auth or configuration, 4 not found, 5 invalid request,",
-        "6 rate limited, 7 network, 8 wait timed out."})
+        "Exit codes: 0 ok, 1 other failure, 2 usage, 3 auth or configuration,",
+        "4 not found, 5 invalid request, 6 rate limited, 7 network, 8 wait timed out."})
 public final class HeyMiloCli implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -44,6 +46,10 @@ public final class HeyMiloCli implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    // The embedded sandbox's WireMock finds no SLF4J binding and would say so on every run; its logs are not ours to show.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(Console.system(), args));
   }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "interviews", description = "Interview results (scorecard, transcript, recordings) and per-interview metadata.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  heymilo interviews wait iv_123 --timeout 30m     (exit 8 if it is not ready by then)",
+        "  heymilo interviews wait iv_123 --timeout 30m   (exit 8 if not ready by then)",
         "  heymilo interviews scorecard iv_123 --transcript",
         "  heymilo interviews metadata set iv_123 external_id=ats_12345 source=workday"})
 final class InterviewsCommands {

@@ -35,11 +35,12 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  heymilo webhooks listen --port 8080",
-        "  heymilo webhooks listen --port 8080 --forward http://localhost:3000/webhooks/heymilo",
-        "  heymilo webhooks listen --port 8080 --json | jq .interview_id     (one JSON event per line)",
+        "  heymilo webhooks listen --forward http://localhost:3000/webhooks",
+        "  heymilo webhooks listen --json | jq .interview_id   (one event per line)",
         "",
-        "It listens on 127.0.0.1 only: expose it with a tunnel (ngrok, cloudflared, ssh -R) and register that",
-        "https URL with 'heymilo webhooks create'. With --secret S, deliveries must carry ?token=S."})
+        "It listens on 127.0.0.1 only: expose it with a tunnel (ngrok, cloudflared,",
+        "ssh -R) and register that https URL with 'heymilo webhooks create'.",
+        "With --secret S, deliveries must carry ?token=S."})
 final class ListenCommand implements Callable<Integer> {
   /** Headers passed on to --forward besides the body's Content-Type (the JDK server cannot list them all). */
   private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "User-Agent", "X-Request-Id", "X-HeyMilo-Event",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
         "  heymilo postings list --search Barista",
-        "  heymilo postings create --title \"Customer Service Rep\" --video --question \"Calm an upset customer?\" --weight 3",
+        "  heymilo postings create --title \"Customer Service Rep\" --video \\",
+        "      --question \"Calm an upset customer?\" --weight 3",
         "  heymilo postings update 13D77095 --title \"Senior Customer Service Rep\"",
         "  heymilo postings stats 13D77095 -o json"})
 final class PostingsCommands {
@@ -62,7 +63,7 @@ final class PostingsCommands {
           "  heymilo postings create --title \"Customer Service Rep\" --video \\",
           "      --question \"Tell me about calming an upset customer.\" --weight 3 \\",
           "      --question \"Why customer service?\" --weight 1",
-          "  heymilo postings create --file posting.json      (a CreatePostingRequest, as in the API reference)"})
+          "  heymilo postings create --file posting.json    (a CreatePostingRequest)"})
   int create(@Option(names = "--title", paramLabel = "TITLE", description = "Job title (3–200 characters).") @Nullable String title,
       @Option(names = "--description", paramLabel = "TEXT", description = "Job description; the AI uses it to generate questions.") @Nullable String description,
       @Option(names = "--question", paramLabel = "TEXT", description = "An interview question (repeatable, in order); omit to let the AI generate them.") @Nullable List<String> questions,
@@ -86,8 +87,8 @@ final class PostingsCommands {
 
   @Command(name = "update", description = "Change a posting's fields; only those given are sent (\"\" clears a text field).",
       footerHeading = "%nExamples:%n",
-      footer = {"  heymilo postings update 13D77095 --title \"Senior Customer Service Rep\" --interviewer-name Sarah",
-          "  heymilo postings update 13D77095 --file changes.json   (an UpdatePostingRequest)"})
+      footer = {"  heymilo postings update 13D77095 --title \"Senior Rep\" --interviewer-name Sarah",
+          "  heymilo postings update 13D77095 --file changes.json (UpdatePostingRequest)"})
   int update(@Parameters(paramLabel = "POSTING_ID", description = "The posting's id.") String postingId,
       @Option(names = "--title", paramLabel = "TITLE", description = "New job title.") @Nullable String title,
       @Option(names = "--description", paramLabel = "TEXT", description = "New job description.") @Nullable String description,

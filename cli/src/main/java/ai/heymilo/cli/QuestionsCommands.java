@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     footer = {
         "  heymilo questions list 13D77095",
         "  heymilo questions create 13D77095 --text \"Why customer service?\" --weight 1",
-        "  heymilo questions update 13D77095 q_3 --criteria \"Names a concrete de-escalation step\"",
+        "  heymilo questions update 13D77095 q_3 --criteria \"Names a de-escalation step\"",
         "  heymilo questions reorder 13D77095 q_5 q_1 q_2 q_3 q_4"})
 final class QuestionsCommands {
   private static final String MODALITIES = "voice, sms, form, resume_eligibility, resume_scoring, voice_tags";

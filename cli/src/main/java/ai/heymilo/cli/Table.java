@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class Table {
   private static final int NARROWEST = 6;
+  /** Free-text columns, cut first; ids, statuses, numbers and times are cut only when these cannot give more. */
+  private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("TITLE", "TEXT", "CRITERIA", "NAME", "EMAIL", "URL",
+      "QUESTION", "WHY", "INTERVIEW_URL / ERROR", "VALUE");
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
   private String indent = "";
@@ -56,7 +59,12 @@ final class Table {
       }
     }
     if (width > 0) {
-      fit(widths, width - indent.length());
+      boolean[] text = new boolean[columns];
+      for (int i = 0; i < columns; i++) {
+        text[i] = TEXT_COLUMNS.contains(rows.get(0)[i]);
+      }
+      fit(widths, text, width - indent.length());
+      fit(widths, null, width - indent.length());
     }
     for (String[] row : lines) {
       StringBuilder line = new StringBuilder(indent);
@@ -69,16 +77,19 @@ final class Table {
     out.flush();
   }
 
-  /** Narrows the widest column, one character at a time, until the columns and their gaps fit. */
-  private static void fit(int[] widths, int available) {
+  /**
+   * Narrows the widest column (of those {@code only} marks, or of all), one character at a time, until the
+   * columns and their gaps fit or none is wider than {@value #NARROWEST}.
+   */
+  private static void fit(int[] widths, boolean @org.jspecify.annotations.Nullable [] only, int available) {
     while (total(widths) > available) {
-      int widest = 0;
-      for (int i = 1; i < widths.length; i++) {
-        if (widths[i] >= widths[widest]) {
+      int widest = -1;
+      for (int i = 0; i < widths.length; i++) {
+        if ((only == null || only[i]) && (widest < 0 || widths[i] >= widths[widest])) {
           widest = i;
         }
       }
-      if (widths[widest] <= NARROWEST) {
+      if (widest < 0 || widths[widest] <= NARROWEST) {
         return;
       }
       widths[widest]--;

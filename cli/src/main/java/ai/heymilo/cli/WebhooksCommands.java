@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     + "and a local receiver that prints events as they arrive.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  heymilo webhooks create --posting-id 13D77095 --url https://hooks.example.com/heymilo --event report_available",
+        "  heymilo webhooks create --posting-id 13D77095 --event report_available \\",
+        "      --url https://hooks.example.com/heymilo",
         "  heymilo webhooks listen --port 8080 --forward http://localhost:3000/webhooks",
         "  heymilo webhooks delete wh_123"})
 final class WebhooksCommands {

@@ -61,6 +61,17 @@ class FormatsTest {
   }
 
   @Test
+  void table_cutsFreeTextBeforeIds() {
+    Table table = new Table("INTERVIEW_ID", "STATUS", "NAME", "EMAIL").row("D536A69A4090E13F", "completed", "Jane Smith", "jane.smith@example.com");
+    StringWriter out = new StringWriter();
+    table.print(new PrintWriter(out), 50);
+
+    String row = out.toString().split("\n")[1];
+    assertTrue(row.startsWith("D536A69A4090E13F  completed  "), row);
+    assertTrue(row.length() <= 50 && row.contains("…"), row);
+  }
+
+  @Test
   void progressBar() {
     assertEquals("ingesting [############............] 5/10", CandidatesCommands.bar(5, 10));
   }
