@@ -7,6 +7,8 @@
 #   benchmarks/run.sh coldstart   benchmark 5 alone (~3 minutes); prints its figures, writes no docs
 #   benchmarks/run.sh fleet       benchmark 6 alone (a fleet sharing a Redis budget, ~4 minutes); rewrites only its
 #                                 section of docs/benchmarks.md
+#   benchmarks/run.sh events      benchmark 7 alone (10,000 waits finished by webhook events against polling, ~2
+#                                 minutes); rewrites only its section of docs/benchmarks.md
 #
 # Benchmark 6 starts redis-server processes of its own (Debian's redis-server on the PATH: scripts/redis install).
 # JAVA_HOME selects the JDK (default: java on the PATH). NICE (default -10) is the niceness the benchmark
@@ -56,10 +58,20 @@ coldstart() {
     --out "$results/cold-start.json" > "$results/cold-start.log"
 }
 
-if [[ "${1:-}" == coldstart ]]; then
+events() {
+  "${prio[@]}" "$java" -Xmx256m -cp "$jar" ai.heymilo.benchmarks.EventWaitHarness --waits 10000 --report-after-ms 15000 \
+    --senders 4 --out "$results/event-waits.json" > "$results/event-waits.log"
+}
+
+# For the runs of one section: build (one retry, see below) and keep the other results.
+build_for_one_section() {
   step "build"
-  build
+  build || { echo "build failed; retrying in 60 s" >&2; sleep 60; build; }
   mkdir -p "$results"
+}
+
+if [[ "${1:-}" == coldstart ]]; then
+  build_for_one_section
   rm -rf benchmarks/target/cold-start-cache
   step "5. cold start"
   coldstart
@@ -67,11 +79,22 @@ if [[ "${1:-}" == coldstart ]]; then
   exit 0
 fi
 
+if [[ "${1:-}" == events ]]; then
+  build_for_one_section
+  step "7. 10,000 waits finished by webhook events"
+  events
+  cat > "$results/events-run-info.properties" <<INFO
+loadStart=$load_start
+loadEnd=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+INFO
+  "$java" -cp "$jar" ai.heymilo.benchmarks.EventWaitReport --results "$results" --out docs/benchmarks.md
+  echo "run.sh events took $(( $(date +%s) - started )) s"
+  exit 0
+fi
+
 if [[ "${1:-}" == fleet ]]; then
   command -v redis-server >/dev/null || { echo "benchmark 6 needs redis-server: scripts/redis install" >&2; exit 1; }
-  step "build"
-  build || { echo "build failed; retrying in 60 s" >&2; sleep 60; build; }
-  mkdir -p "$results"
+  build_for_one_section
   step "6. a fleet sharing one rate limit through Redis"
   fleet
   cat > "$results/fleet-run-info.properties" <<INFO
@@ -126,6 +149,9 @@ loadEnd=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 nice=$nice_level
 command=benchmarks/run.sh
 INFO
+
+step "7. 10,000 waits finished by webhook events"
+events
 
 step "report"
 # Everything the report needs about the run itself, so that it can be rendered again from the results alone.

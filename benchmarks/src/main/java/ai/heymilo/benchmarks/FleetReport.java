@@ -32,19 +32,26 @@ final class FleetReport {
     Map<String, String> flags = Flags.parse(args, 0);
     Path results = Path.of(flags.get("results"));
     Path out = Path.of(flags.get("out"));
-    String section = section(results);
+    splice(out, section(results), BEGIN, END, BEFORE);
+    System.out.println("wrote benchmark 6 into " + out);
+  }
+
+  /**
+   * Replaces the section between {@code begin} and {@code end} (markers included) in {@code out} with
+   * {@code section}; a file without it gets it before {@code before}, or at the end.
+   */
+  static void splice(Path out, String section, String begin, String end, String before) throws IOException {
     String md = Files.readString(out, StandardCharsets.UTF_8);
-    int begin = md.indexOf(BEGIN);
-    int end = md.indexOf(END);
-    if (begin >= 0 && end > begin) {
-      md = md.substring(0, begin) + section + md.substring(end + END.length() + 1);
-    } else if (md.contains(BEFORE)) {
-      md = md.replace(BEFORE, section + BEFORE);
+    int from = md.indexOf(begin);
+    int to = md.indexOf(end);
+    if (from >= 0 && to > from) {
+      md = md.substring(0, from) + section + md.substring(to + end.length() + 1);
+    } else if (md.contains(before)) {
+      md = md.replace(before, section + before);
     } else {
       md = md + "\n" + section;
     }
     Files.writeString(out, md, StandardCharsets.UTF_8);
-    System.out.println("wrote benchmark 6 into " + out);
   }
 
   /** The whole section, markers included, ending with a blank line. */

@@ -111,6 +111,9 @@ public final class ReportWriter {
     if (Files.exists(results.resolve("fleet-rate-limit.json"))) {
       md.append(FleetReport.section(results));
     }
+    if (Files.exists(results.resolve(EventWaitReport.RESULTS))) {
+      md.append(EventWaitReport.section(results));
+    }
     dispatcher(waitRuns);
     method(overhead, run.getProperty("nice", "0"));
     Path notes = Path.of(flags.getOrDefault("notes", "benchmarks/NOTES.md"));

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,18 +91,20 @@ public final class HeyMiloSandbox implements AutoCloseable {
   private final SandboxMode mode;
   private final Faults faults;
   private final @Nullable StatefulApi api;
+  private final WebhookDeliveries deliveries;
   private final String baseUrl;
   /** The recordings and internal stubs, which {@link #reset()} keeps. */
   private final Set<UUID> startingStubs = new HashSet<>();
 
   private HeyMiloSandbox(WireMockServer server, PollCounterTransformer pollCounter, SpecOperations spec, SandboxMode mode,
-      Faults faults, @Nullable StatefulApi api) {
+      Faults faults, @Nullable StatefulApi api, WebhookDeliveries deliveries) {
     this.server = server;
     this.pollCounter = pollCounter;
     this.spec = spec;
     this.mode = mode;
     this.faults = faults;
     this.api = api;
+    this.deliveries = deliveries;
     this.baseUrl = "http://127.0.0.1:" + server.port();
     for (StubMapping stub : server.getStubMappings()) {
       startingStubs.add(stub.getId());
@@ -156,6 +159,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
     private final List<String> seeds = new ArrayList<>();
     private final List<String> seedNames = new ArrayList<>();
     private @Nullable FileSource recordings;
+    private List<Duration> webhookRetryDelays = WebhookDeliveries.DEFAULT_RETRY_DELAYS;
 
     private Builder() {}
 
@@ -220,6 +224,26 @@ public final class HeyMiloSandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The delays between the attempts to deliver a webhook event that was not answered with a 2xx; default 1 s, 5 s
+     * and 25 s (four attempts in all, like a provider that retries for half a minute). Tests choose milliseconds:
+     * {@code webhookRetryDelays(Duration.ofMillis(10), Duration.ofMillis(20))}; none means one attempt only.
+     *
+     * @throws IllegalArgumentException if a delay is negative
+     */
+    public Builder webhookRetryDelays(Duration... delays) {
+      List<Duration> chosen = new ArrayList<>();
+      for (Duration delay : Objects.requireNonNull(delays, "delays == null")) {
+        Objects.requireNonNull(delay, "a delay is null");
+        if (delay.isNegative()) {
+          throw new IllegalArgumentException("webhook retry delays must not be negative, but one was " + delay);
+        }
+        chosen.add(delay);
+      }
+      this.webhookRetryDelays = chosen;
+      return this;
+    }
+
     /** Serves other recordings than the class path's (tests of the recordings themselves). */
     Builder recordings(FileSource recordings) {
       this.recordings = recordings;
@@ -249,12 +273,17 @@ public final class HeyMiloSandbox implements AutoCloseable {
       Faults faults = new Faults();
       StatefulApi api = mode == SandboxMode.STATEFUL ? new StatefulApi(spec, templates, new Random(), Clock.systemUTC()) : null;
       PollCounterTransformer pollCounter = new PollCounterTransformer(files.child("__files"));
-      SandboxRouter router = new SandboxRouter(spec, mode, validateRequests, faults, templates, api);
+      WebhookDeliveries deliveries = new WebhookDeliveries(webhookRetryDelays);
+      SandboxRouter router = new SandboxRouter(spec, mode, validateRequests, faults, templates, api, deliveries);
       WireMockConfiguration options = WireMockConfiguration.options()
           .bindAddress("127.0.0.1")
           .port(port)
           .fileSource(files)
           .extensions(pollCounter, router)
+          .extensionFactories(services -> {
+            deliveries.useHttpClient(services.getDefaultHttpClient());
+            return List.of(deliveries);
+          })
           // Enough for verify(...) in tests, bounded for long runs such as benchmarks.
           .maxRequestJournalEntries(1000)
           .containerThreads(64)
@@ -265,6 +294,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
         server.start();
       } catch (Exception e) { // Jetty reports a taken port as a (sneakily thrown) ExecutionException.
         stopQuietly(server);
+        deliveries.close();
         throw new SandboxException("Could not start the HeyMilo sandbox on 127.0.0.1:" + port + " ("
             + e.getMessage() + ")" + (port == 0 ? "" : "; is the port taken? Use start() for a free port"), e);
       }
@@ -280,10 +310,11 @@ public final class HeyMiloSandbox implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         stopQuietly(server);
+        deliveries.close();
         throw e instanceof SandboxException ? e : new SandboxException("Could not load the sandbox's fixtures: " + e.getMessage(), e);
       }
       addInternalStubs(server);
-      return new HeyMiloSandbox(server, pollCounter, spec, mode, faults, api);
+      return new HeyMiloSandbox(server, pollCounter, spec, mode, faults, api, deliveries);
     }
   }
 
@@ -407,6 +438,56 @@ public final class HeyMiloSandbox implements AutoCloseable {
     faults.add(operationId, fault);
   }
 
+  /**
+   * Moves an interview one state on without a poll, as time passing does for a real one — the candidate sits the
+   * interview ({@code not_ready} → {@code evaluating}), the report comes out ({@code evaluating} → {@code completed}) —
+   * and sends the webhook events of the move to the webhooks registered for the interview's posting:
+   * {@code interview_started} and {@code interview_completed} on leaving {@code not_ready}, {@code report_available} on
+   * reaching a final status. Polls move interviews on too, and send the same events (once each).
+   *
+   * <pre>{@code
+   * client.webhooks().create(new CreateWebhookRequest().postingId(postingId)
+   *     .webhookUrl(receiverUrl).eventType("report_available"));
+   * sandbox.advanceInterview(interviewId);   // "evaluating"
+   * sandbox.advanceInterview(interviewId);   // "completed", and report_available is POSTed to receiverUrl
+   * }</pre>
+   *
+   * <p>An event is a POST of {@code {"event_type", "posting_id", "interview_id", "status", "timestamp"}} (ISO-8601)
+   * as JSON; a delivery not answered with a 2xx is retried after the {@link Builder#webhookRetryDelays} (by default
+   * 1 s, 5 s, 25 s). The recorded fixture webhooks receive nothing; only those created through {@code createWebhook} or
+   * a seed do.
+   *
+   * @return the status the interview's next poll sees
+   * @throws SandboxException if the sandbox replays its recordings (it keeps no interviews)
+   * @throws IllegalArgumentException if no candidate of the sandbox has that interview
+   */
+  public String advanceInterview(String interviewId) {
+    return moveOn(interviewId, false);
+  }
+
+  /**
+   * Moves an interview on to its final state, as {@link #advanceInterview} does one state at a time, and sends the
+   * events of every state passed.
+   *
+   * @return the final status ({@code completed}, {@code knocked_out}, ...)
+   * @throws SandboxException if the sandbox replays its recordings (it keeps no interviews)
+   * @throws IllegalArgumentException if no candidate of the sandbox has that interview
+   */
+  public String completeInterview(String interviewId) {
+    return moveOn(interviewId, true);
+  }
+
+  private String moveOn(String interviewId, boolean toTheEnd) {
+    Objects.requireNonNull(interviewId, "interviewId == null");
+    if (api == null) {
+      throw new SandboxException("advanceInterview(...) and completeInterview(...) need SandboxMode.STATEFUL; this sandbox"
+          + " replays its recordings", null);
+    }
+    Map.Entry<String, List<WebhookDeliveries.Delivery>> moved = api.advance(interviewId, toTheEnd);
+    deliveries.send(moved.getValue());
+    return moved.getKey();
+  }
+
   /** Removes every injected fault. */
   public void clearFaults() {
     faults.clear();
@@ -427,6 +508,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
     server.resetScenarios();
     pollCounter.reset();
     faults.clear();
+    deliveries.cancelPending();
     if (api != null) {
       api.reset();
     }
@@ -439,6 +521,7 @@ public final class HeyMiloSandbox implements AutoCloseable {
     if (server.isRunning()) {
       server.stop();
     }
+    deliveries.close();
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,13 +59,16 @@ import org.jspecify.annotations.Nullable;
  * {@code Cookie}, {@code Set-Cookie} and {@code X-Workspace-Id} headers are dropped from request
  * matchers and responses, and every key, bearer token and cookie value seen while recording (4
  * characters or longer) is replaced by {@link HeyMiloSandbox#API_KEY} wherever it appears — URLs,
- * headers, bodies. Before writing, every byte is checked once more; a file that would still contain
+ * headers, bodies — and so are the query values and user info of every {@code webhook_url} (a webhook's shared
+ * secret) sent or answered. Before writing, every byte is checked once more; a file that would still contain
  * a secret is not written and {@code stop()} throws instead.
  *
  * <p>The recordings match requests by method and URL (not by key), so they replay with any key in
  * a sandbox started from the output folder. A repeated request becomes a WireMock scenario.
  */
 public final class Recorder implements AutoCloseable {
+  /** A {@code "webhook_url": "..."} member of a JSON body; group 1 is the URL as written. */
+  private static final Pattern WEBHOOK_URL = Pattern.compile("\"webhook_url\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final WireMockServer server;
@@ -138,17 +144,59 @@ public final class Recorder implements AutoCloseable {
     }
   }
 
-  /** Every credential value that passed through: keys, bearer tokens, cookie values. */
+  /**
+   * Every credential value that passed through: keys, bearer tokens, cookie values, and the secrets of webhook URLs
+   * (the values of their query parameters and their user info — where a webhook's shared secret goes).
+   */
   private static Set<String> secretsSeen(List<ServeEvent> events) {
     Set<String> secrets = new LinkedHashSet<>();
     for (ServeEvent event : events) {
       HttpHeaders requestHeaders = event.getRequest().getHeaders();
       collect(requestHeaders, secrets);
+      collectWebhookSecrets(event.getRequest().getBodyAsString(), secrets);
       if (event.getResponse() != null) {
         collect(event.getResponse().getHeaders(), secrets);
+        collectWebhookSecrets(event.getResponse().getBodyAsString(), secrets);
       }
     }
     return secrets;
+  }
+
+  /** The query values and user info of each {@code webhook_url} in a JSON body. */
+  static void collectWebhookSecrets(@Nullable String body, Set<String> secrets) {
+    if (body == null || !body.contains("webhook_url")) {
+      return;
+    }
+    Matcher matcher = WEBHOOK_URL.matcher(body);
+    while (matcher.find()) {
+      String url = matcher.group(1).replace("\\/", "/");
+      int query = url.indexOf('?');
+      if (query >= 0) {
+        for (String pair : url.substring(query + 1).split("[&#]")) {
+          int equals = pair.indexOf('=');
+          if (equals >= 0 && equals + 1 < pair.length()) {
+            String value = pair.substring(equals + 1);
+            secrets.add(value);
+            try {
+              secrets.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+              // The value as written is replaced; there is no decoded form.
+            }
+          }
+        }
+      }
+      int scheme = url.indexOf("://");
+      int at = url.indexOf('@');
+      int path = url.indexOf('/', scheme + 3);
+      if (scheme > 0 && at > scheme && (path < 0 || at < path)) {
+        String userInfo = url.substring(scheme + 3, at);
+        secrets.add(userInfo);
+        int colon = userInfo.indexOf(':');
+        if (colon >= 0 && colon + 1 < userInfo.length()) {
+          secrets.add(userInfo.substring(colon + 1));
+        }
+      }
+    }
   }
 
   private static void collect(@Nullable HttpHeaders headers, Set<String> secrets) {

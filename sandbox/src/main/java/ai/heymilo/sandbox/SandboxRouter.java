@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,9 +62,11 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
   private final Faults faults;
   private final Templates templates;
   private final @Nullable StatefulApi api;
+  private final WebhookDeliveries deliveries;
   private final SecureRandom requestIds = new SecureRandom();
 
-  SandboxRouter(SpecOperations spec, SandboxMode mode, boolean validate, Faults faults, Templates templates, @Nullable StatefulApi api) {
+  SandboxRouter(SpecOperations spec, SandboxMode mode, boolean validate, Faults faults, Templates templates, @Nullable StatefulApi api,
+      WebhookDeliveries deliveries) {
     this.spec = spec;
     this.validator = new RequestValidator(spec);
     this.mode = mode;
@@ -71,6 +74,7 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
     this.faults = faults;
     this.templates = templates;
     this.api = api;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -111,10 +115,10 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
         }
       }
     }
-    return withDelay(answer(metadata, recorded, request, match.orElse(null), path, rawQuery), delay);
+    return withDelay(answer(serveEvent.getId(), metadata, recorded, request, match.orElse(null), path, rawQuery), delay);
   }
 
-  private ResponseDefinition answer(Metadata metadata, ResponseDefinition recorded, LoggedRequest request,
+  private ResponseDefinition answer(UUID serveEventId, Metadata metadata, ResponseDefinition recorded, LoggedRequest request,
       @Nullable OperationMatch match, String path, String rawQuery) {
     String role = metadata.getString(ROLE, "");
     String route = request.getMethod().value() + " " + request.getUrl();
@@ -143,6 +147,7 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
     if (response == null) {
       return recorded; // No state for this operation: its recording answers.
     }
+    deliveries.sendAfterResponse(serveEventId, response.deliveries);
     if (response.recordedFile != null) {
       return json(response.status, templates.file(response.recordedFile), null);
     }

@@ -3,8 +3,10 @@ package ai.heymilo.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The objects of one sandbox: postings, their questions, candidates and their interviews' data, metadata and
@@ -16,6 +18,8 @@ final class SandboxState {
   static final class Interview {
     final List<ObjectNode> states;
     int polls;
+    /** The index of the last state whose webhook events were sent (0: the first state, which sends none). */
+    int announced;
 
     Interview(List<ObjectNode> states) {
       this.states = states;
@@ -26,6 +30,22 @@ final class SandboxState {
       ObjectNode state = states.get(Math.min(polls, states.size() - 1));
       polls++;
       return state;
+    }
+
+    /** The index of the state the next poll sees. */
+    int next() {
+      return Math.min(polls, states.size() - 1);
+    }
+
+    /**
+     * Moves on one state without a poll, as time passing does for a real interview; returns the index of the state
+     * the next poll sees.
+     */
+    int advance() {
+      if (polls < states.size() - 1) {
+        polls++;
+      }
+      return next();
     }
 
     /** Whether the last poll saw the final state. */
@@ -42,6 +62,7 @@ final class SandboxState {
       states.forEach(state -> copies.add(state.deepCopy()));
       Interview copy = new Interview(copies);
       copy.polls = polls;
+      copy.announced = announced;
       return copy;
     }
   }
@@ -54,6 +75,11 @@ final class SandboxState {
   /** By interview id; the source of truth for the metadata shown in candidates and interview data. */
   final Map<String, ObjectNode> metadata = new LinkedHashMap<>();
   final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
+  /**
+   * The webhooks that receive events: those registered through createWebhook or a seed. The recorded fixtures'
+   * point at hosts that are not the user's, so they receive none.
+   */
+  final Set<String> deliveredWebhooks = new LinkedHashSet<>();
 
   SandboxState copy() {
     SandboxState copy = new SandboxState();
@@ -63,6 +89,7 @@ final class SandboxState {
     interviews.forEach((id, interview) -> copy.interviews.put(id, interview.copy()));
     metadata.forEach((id, node) -> copy.metadata.put(id, node.deepCopy()));
     webhooks.forEach((id, node) -> copy.webhooks.put(id, node.deepCopy()));
+    copy.deliveredWebhooks.addAll(deliveredWebhooks);
     return copy;
   }
 
@@ -81,5 +108,7 @@ final class SandboxState {
     metadata.putAll(copy.metadata);
     webhooks.clear();
     webhooks.putAll(copy.webhooks);
+    deliveredWebhooks.clear();
+    deliveredWebhooks.addAll(copy.deliveredWebhooks);
   }
 }

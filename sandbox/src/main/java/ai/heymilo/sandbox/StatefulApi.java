@@ -44,6 +44,8 @@ final class StatefulApi {
   private static final List<String> MODALITIES = List.of("voice", "sms", "form", "resume_eligibility", "resume_scoring", "voice_tags");
   private static final String CANDIDATE_URL = "https://candidates.heymilo.io/acme/";
   private static final String INTERVIEW_URL = "https://candidates.heymilo.io/acme/i/";
+  /** The statuses of an interview whose results are not out yet. */
+  private static final Set<String> PENDING_STATUSES = Set.of("not_ready", "evaluating");
 
   private final SpecOperations spec;
   private final Templates templates;
@@ -270,6 +272,7 @@ final class StatefulApi {
       SandboxJson.overlay(webhook, patch);
       check(webhook, "WebhookResponse", at);
       state.webhooks.put(id, webhook);
+      state.deliveredWebhooks.add(id);
     }
   }
 
@@ -695,6 +698,7 @@ final class StatefulApi {
 
   private ApiResponse poll(String interviewId) {
     Interview interview = state.interviews.get(interviewId);
+    List<WebhookDeliveries.Delivery> events = announce(interviewId, interview, interview.next());
     ObjectNode data = interview.poll().deepCopy();
     data.set("metadata", metadataOf(interviewId));
     ObjectNode candidate = state.candidates.get(interviewId);
@@ -703,7 +707,75 @@ final class StatefulApi {
         && !candidate.path("status").asText().equals(status)) {
       finish(candidate, data);
     }
-    return ok(data);
+    return ok(data).withDeliveries(events);
+  }
+
+  /**
+   * Moves an interview on without a poll, as time passing does for a real one (to its last state with
+   * {@code toTheEnd}); returns the status its next poll sees and the webhook events of the move.
+   *
+   * @throws IllegalArgumentException if no candidate has that interview
+   */
+  synchronized Map.Entry<String, List<WebhookDeliveries.Delivery>> advance(String interviewId, boolean toTheEnd) {
+    Interview interview = state.interviews.get(interviewId);
+    if (interview == null) {
+      List<String> known = new ArrayList<>(state.interviews.keySet());
+      throw new IllegalArgumentException("The sandbox has no interview '" + interviewId + "'; ingest a candidate first, or use"
+          + " one of " + (known.size() > 5 ? known.subList(0, 5) + " …" : known));
+    }
+    int next = interview.advance();
+    while (toTheEnd && next < interview.states.size() - 1) {
+      next = interview.advance();
+    }
+    List<WebhookDeliveries.Delivery> events = announce(interviewId, interview, next);
+    return Map.entry(interview.states.get(next).path("status").asText(), events);
+  }
+
+  /**
+   * The webhook events of an interview reaching state {@code upTo} from the last one announced: leaving
+   * {@code not_ready}, the candidate started and finished ({@code interview_started}, {@code interview_completed});
+   * reaching a final status ({@code completed}, {@code knocked_out}, ...), {@code report_available}. Each goes to the
+   * registered webhooks of the interview's posting for that event type.
+   */
+  private List<WebhookDeliveries.Delivery> announce(String interviewId, Interview interview, int upTo) {
+    List<WebhookDeliveries.Delivery> events = new ArrayList<>();
+    ObjectNode candidate = state.candidates.get(interviewId);
+    for (int i = interview.announced + 1; i <= upTo; i++) {
+      String before = interview.states.get(i - 1).path("status").asText();
+      String status = interview.states.get(i).path("status").asText();
+      if (before.equals("not_ready") && !status.equals("not_ready")) {
+        events.addAll(deliveries("interview_started", candidate, interviewId, status));
+        events.addAll(deliveries("interview_completed", candidate, interviewId, status));
+      }
+      if (!PENDING_STATUSES.contains(status) && PENDING_STATUSES.contains(before)) {
+        events.addAll(deliveries("report_available", candidate, interviewId, status));
+      }
+    }
+    interview.announced = Math.max(interview.announced, upTo);
+    return events;
+  }
+
+  private List<WebhookDeliveries.Delivery> deliveries(String eventType, @Nullable ObjectNode candidate, String interviewId,
+      String status) {
+    if (candidate == null) {
+      return List.of();
+    }
+    String postingId = candidate.path("posting_id").asText();
+    ObjectNode event = SandboxJson.object().put("event_type", eventType).put("posting_id", postingId)
+        .put("interview_id", interviewId).put("status", status)
+        .put("timestamp", Instant.ofEpochMilli(clock.millis()).toString());
+    String body = SandboxJson.write(event);
+    List<WebhookDeliveries.Delivery> found = new ArrayList<>();
+    for (ObjectNode webhook : state.webhooks.values()) {
+      if (state.deliveredWebhooks.contains(webhook.path("webhook_id").asText())
+          && webhook.path("posting_id").asText().equals(postingId)
+          && webhook.path("event_type").asText().equals(eventType)
+          && webhook.path("is_active").asBoolean(true)
+          && webhook.path("webhook_url").isTextual()) {
+        found.add(new WebhookDeliveries.Delivery(webhook.get("webhook_url").asText(), eventType, body));
+      }
+    }
+    return found;
   }
 
   /** The candidate as the list shows it once the interview is evaluated. */
@@ -952,6 +1024,7 @@ final class StatefulApi {
     webhook.set("created_at", now());
     webhook.set("updated_at", now());
     state.webhooks.put(webhook.path("webhook_id").asText(), webhook);
+    state.deliveredWebhooks.add(webhook.path("webhook_id").asText());
     return ApiResponse.json(201, Listing.single(webhook));
   }
 

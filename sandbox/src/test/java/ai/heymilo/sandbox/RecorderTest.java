@@ -102,6 +102,33 @@ class RecorderTest {
   }
 
   @Test
+  void record_webhookRegistration_keepsNoSharedSecretOfTheWebhookUrl(@TempDir Path out) throws Exception {
+    String token = "whsec_4b3a2c1d0e9f8a7b";
+    String password = "hook-pass-5e6f7a8b";
+    String url = "https://hooks:" + password + "@hooks.example.com/heymilo?token=" + token;
+    upstream.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v2/webhooks"))
+        .withHeader("X-API-KEY", equalTo(KEY))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"data\": {\"webhook_id\": \"42AE4CFA720B1C35D499E9E39C14F321\", \"posting_id\": \"13D77095\", "
+                + "\"webhook_url\": \"" + url.replace("/", "\\/") + "\", \"event_type\": \"report_available\", \"is_active\": true}, \"meta\": null}")));
+    List<Path> written;
+    try (Recorder recorder = HeyMiloSandbox.record(upstream.baseUrl(), out);
+         HeyMiloClient client = HeyMiloClient.builder().apiKey(KEY).baseUrl(recorder.baseUrl()).maxRetries(0).build()) {
+      assertEquals(url, client.webhooks().create(new ai.heymilo.model.CreateWebhookRequest().postingId("13D77095")
+          .webhookUrl(url).eventType("report_available")).getWebhookUrl());
+      written = recorder.stop();
+    }
+    assertFalse(written.isEmpty());
+    for (Path file : written) {
+      String text = read(file);
+      assertFalse(text.contains(token), file + " contains the webhook's token:\n" + text);
+      assertFalse(text.contains(password), file + " contains the webhook URL's password:\n" + text);
+    }
+    assertTrue(written.stream().map(RecorderTest::read).anyMatch(t -> t.contains("token=" + HeyMiloSandbox.API_KEY)),
+        "the secret is replaced, the URL kept");
+  }
+
+  @Test
   void record_plainHttpToAnotherHost_isRefused(@TempDir Path out) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> HeyMiloSandbox.record("http://api.heymilo.ai", out));

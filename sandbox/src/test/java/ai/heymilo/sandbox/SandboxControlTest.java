@@ -25,8 +25,9 @@ class SandboxControlTest {
   @Test
   void inject_delay_makesAShortReadTimeoutFire() {
     try (HeyMiloSandbox sandbox = HeyMiloSandbox.start();
-         HeyMiloClient impatient = sandbox.clientBuilder().readTimeout(Duration.ofMillis(100)).maxRetries(0).build()) {
-      sandbox.inject("getPosting", SandboxFault.delay(Duration.ofMillis(600)));
+         HeyMiloClient impatient = sandbox.clientBuilder().readTimeout(Duration.ofSeconds(1)).maxRetries(0).build()) {
+      // A second of read timeout, so that the untouched operation answers in time even on a loaded machine.
+      sandbox.inject("getPosting", SandboxFault.delay(Duration.ofSeconds(3)));
 
       assertThrows(ApiTimeoutException.class, () -> impatient.postings().get(SandboxData.POSTING_ID));
       assertEquals(SandboxData.WEBHOOK_ID, impatient.webhooks().get(SandboxData.WEBHOOK_ID).getWebhookId(), "other operations are untouched");

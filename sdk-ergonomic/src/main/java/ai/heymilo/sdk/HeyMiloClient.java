@@ -4,6 +4,8 @@ import ai.heymilo.sdk.errors.ConfigurationException;
 import ai.heymilo.sdk.internal.ClientRuntime;
 import ai.heymilo.sdk.internal.ClientSettings;
 import ai.heymilo.sdk.internal.Services;
+import ai.heymilo.sdk.webhooks.WebhookDispatcher;
+import ai.heymilo.sdk.webhooks.WebhookEvent;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +102,62 @@ public final class HeyMiloClient extends ClientServices implements AutoCloseable
     Builder builder = new Builder(runtime.derivedSettings());
     changes.accept(builder);
     return builder.build();
+  }
+
+  /**
+   * Feeds a received webhook event to this client's pending interview waits ({@code awaitData}, sync or async, of
+   * this client and the clients derived from it): for {@code report_available} or {@code interview_completed}, each
+   * wait for that interview polls at once instead of at its next scheduled poll. That one confirming
+   * {@code getData} decides, never the event: if it still says pending (an early or forged event), the wait goes on;
+   * after {@code interview_completed} it goes on at its own {@link WaitOptions} delays, the report being near. Other
+   * events, and events without an interview id, wake nothing.
+   *
+   * <pre>{@code
+   * WebhookEvent event = handler.handle(WebhookRequest.of(body, headers::getFirst));   // in your controller
+   * client.handleWebhookEvent(event);
+   * }</pre>
+   *
+   * <p>Prefer {@link #completeWaitsFrom(WebhookDispatcher)}, which also drops repeated deliveries and tells the
+   * waits that events are coming, so that they poll only as a fallback.
+   *
+   * @return the number of pending waits woken
+   * @throws IllegalArgumentException if {@code event} is null
+   */
+  public int handleWebhookEvent(WebhookEvent event) {
+    if (event == null) {
+      throw new IllegalArgumentException("event must not be null; pass the WebhookEvent your WebhookHandler returned");
+    }
+    return runtime.wakeWaits(event.type(), event.interviewId());
+  }
+
+  /**
+   * Wires a dispatcher's events to this client's waits until the returned subscription is closed: each event it
+   * dispatches (repeats dropped) goes to {@link #handleWebhookEvent}, and meanwhile interview waits poll only as the
+   * fallback for a lost event — every {@link WaitOptions#eventFallbackDelay()} (default 60 s) at the most often
+   * instead of from 2 s up — since an event ends them as soon as it arrives. The same as
+   * {@code dispatcher.completeWaitsOf(client)}.
+   *
+   * <pre>{@code
+   * WebhookDispatcher dispatcher = WebhookDispatcher.create();
+   * try (WebhookDispatcher.Subscription wired = client.completeWaitsFrom(dispatcher);
+   *      WebhookReceiver receiver = WebhookReceiver.builder()
+   *          .handler(WebhookHandler.builder().verifier(verifier).dispatcher(dispatcher).build()).port(8080).start()) {
+   *   InterviewDataResponse data = client.interviews().awaitData(interviewId);   // ends on report_available
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code dispatcher} is null
+   */
+  public WebhookDispatcher.Subscription completeWaitsFrom(WebhookDispatcher dispatcher) {
+    if (dispatcher == null) {
+      throw new IllegalArgumentException("dispatcher must not be null; pass the WebhookDispatcher your receiver or handler uses");
+    }
+    Runnable countOff = runtime.addEventSource();
+    WebhookDispatcher.Subscription listening = dispatcher.onAny(this::handleWebhookEvent);
+    return () -> {
+      listening.close();
+      countOff.run();
+    };
   }
 
   /** Releases the threads and idle connections this client created; calls in flight are cancelled. */

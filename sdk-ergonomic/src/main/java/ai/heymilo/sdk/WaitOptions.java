@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * varied by ±{@link #jitter()} so that many waiters do not poll in step. A {@code Retry-After} from
  * the server lengthens the next delay. {@link #timeout()} is the only limit: the wait polls one last
  * time when it is reached and then throws {@link ai.heymilo.sdk.errors.WaitTimeoutException}.
+ *
+ * <p>With webhook events wired to the client ({@code dispatcher.completeWaitsOf(client)}), an event ends an
+ * interview's wait as soon as it arrives, and polling is only the fallback for an event that never comes: the delays
+ * are then at least {@link #eventFallbackDelay()} (default 60 s).
  */
 public final class WaitOptions {
   private static final WaitOptions DEFAULTS = builder().build();
@@ -36,6 +40,7 @@ public final class WaitOptions {
   private final double jitter;
   private final @Nullable Set<String> pendingStatuses;
   private final @Nullable WaitListener listener;
+  private final Duration eventFallbackDelay;
 
   private WaitOptions(Builder builder) {
     this.timeout = builder.timeout;
@@ -45,6 +50,7 @@ public final class WaitOptions {
     this.jitter = builder.jitter;
     this.pendingStatuses = builder.pendingStatuses;
     this.listener = builder.listener;
+    this.eventFallbackDelay = builder.eventFallbackDelay;
   }
 
   /** Returns the default options: 10 minutes, delays from 2 s growing by 1.5 to 30 s, ±20% jitter. */
@@ -100,6 +106,14 @@ public final class WaitOptions {
     return listener;
   }
 
+  /**
+   * Returns the shortest delay between polls while webhook events are wired to the client and none has yet said the
+   * results are near: events end such waits, polls only catch an event that was lost.
+   */
+  public Duration eventFallbackDelay() {
+    return eventFallbackDelay;
+  }
+
   @Override
   public String toString() {
     return "WaitOptions{timeout=" + timeout
@@ -109,6 +123,7 @@ public final class WaitOptions {
         + ", jitter=" + jitter
         + ", pendingStatuses=" + (pendingStatuses == null ? "(resource default)" : pendingStatuses)
         + ", listener=" + (listener == null ? "none" : "set")
+        + ", eventFallbackDelay=" + eventFallbackDelay
         + "}";
   }
 
@@ -121,6 +136,7 @@ public final class WaitOptions {
     private double jitter = 0.2;
     private @Nullable Set<String> pendingStatuses;
     private @Nullable WaitListener listener;
+    private Duration eventFallbackDelay = Duration.ofSeconds(60);
 
     private Builder() {
     }
@@ -133,6 +149,7 @@ public final class WaitOptions {
       this.jitter = options.jitter;
       this.pendingStatuses = options.pendingStatuses;
       this.listener = options.listener;
+      this.eventFallbackDelay = options.eventFallbackDelay;
     }
 
     /**
@@ -242,6 +259,19 @@ public final class WaitOptions {
      */
     public Builder listener(@Nullable WaitListener listener) {
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Sets the shortest delay between polls while webhook events are wired to the client
+     * ({@code dispatcher.completeWaitsOf(client)}): a {@code report_available} event ends the wait at once (after one
+     * confirming poll), so polls are only the fallback for a lost event. After an {@code interview_completed} event the
+     * wait goes back to its own delays, the results being near. Default: 60 seconds.
+     *
+     * @throws IllegalArgumentException if {@code eventFallbackDelay} is zero or negative
+     */
+    public Builder eventFallbackDelay(Duration eventFallbackDelay) {
+      this.eventFallbackDelay = positive(eventFallbackDelay, "eventFallbackDelay");
       return this;
     }
 

@@ -165,6 +165,16 @@ final class WaitOptionsTest {
   @Test
   void toString_showsSettings() {
     assertEquals("WaitOptions{timeout=PT10M, initialDelay=PT2S, maxDelay=PT30S, multiplier=1.5, jitter=0.2, "
-        + "pendingStatuses=(resource default), listener=none}", WaitOptions.defaults().toString());
+        + "pendingStatuses=(resource default), listener=none, eventFallbackDelay=PT1M}", WaitOptions.defaults().toString());
+  }
+
+  @Test
+  void eventFallbackDelay_defaultsToAMinute_isCopied_andMustBePositive() {
+    assertEquals(Duration.ofSeconds(60), WaitOptions.defaults().eventFallbackDelay());
+    WaitOptions options = WaitOptions.builder().eventFallbackDelay(Duration.ofSeconds(5)).build();
+    assertEquals(Duration.ofSeconds(5), options.toBuilder().build().eventFallbackDelay());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().eventFallbackDelay(Duration.ZERO));
+    assertEquals("eventFallbackDelay must be positive but was PT0S", e.getMessage());
   }
 }

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Cancelling (or otherwise completing) the result stops the wait: the scheduled poll and the
  * poll in flight are cancelled. Both fields are volatile and re-checked after being set, so a
  * cancel racing with a new poll or schedule still reaches it.
+ *
+ * <p>{@link #wakeUp} (a webhook event about the resource) polls at once instead of at the scheduled time; a wake-up
+ * while a poll is in flight makes the next poll immediate if that one still says pending. The scheduled poll is
+ * replaced under this object's lock, and a superseded scheduled poll that already started does nothing.
  */
 final class AsyncWait<T> {
   private final WaitBudget<T> budget;
@@ -27,6 +31,12 @@ final class AsyncWait<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile @Nullable Future<?> scheduledPoll;
   private volatile @Nullable Future<?> pollInFlight;
+  /** Guarded by this: numbers the scheduled poll, so a superseded one does nothing. */
+  private long scheduledSeq;
+  /** Guarded by this: whether a poll is scheduled and has not started. */
+  private boolean pollScheduled;
+  /** Guarded by this: a wake-up came while a poll was in flight. */
+  private boolean wakeRequested;
 
   AsyncWait(WaitBudget<T> budget, Supplier<CompletableFuture<RawResponse<T>>> poll, ScheduledExecutorService scheduler) {
     this.budget = budget;
@@ -87,9 +97,49 @@ final class AsyncWait<T> {
     }
   }
 
+  /**
+   * Polls now rather than at the scheduled time, or, with a poll in flight, right after it if it still says pending.
+   * Safe from any thread, at any time; does nothing once the wait is over.
+   */
+  void wakeUp() {
+    synchronized (this) {
+      if (result.isDone()) {
+        return;
+      }
+      if (!pollScheduled) {
+        wakeRequested = true;
+        return;
+      }
+      pollScheduled = false;
+      scheduledSeq++;
+      Future<?> scheduled = scheduledPoll;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+    }
+    pollNow();
+  }
+
+  /** The scheduled poll number {@code seq}: polls unless a wake-up has polled instead. */
+  private void scheduledPoll(long seq) {
+    synchronized (this) {
+      if (seq != scheduledSeq || !pollScheduled) {
+        return;
+      }
+      pollScheduled = false;
+    }
+    pollNow();
+  }
+
   private void schedule(WaitDecision<T> decision) {
     try {
-      scheduledPoll = scheduler.schedule(this::pollNow, decision.delay().toMillis(), TimeUnit.MILLISECONDS);
+      synchronized (this) {
+        long delay = wakeRequested ? 0 : decision.delay().toMillis();
+        wakeRequested = false;
+        long seq = ++scheduledSeq;
+        pollScheduled = true;
+        scheduledPoll = scheduler.schedule(() -> scheduledPoll(seq), delay, TimeUnit.MILLISECONDS);
+      }
     } catch (RejectedExecutionException shutDown) {
       result.completeExceptionally(new HeyMiloException("Cannot schedule the next poll for " + budget.what()
           + ": the scheduler was shut down (was the client closed?)", shutDown));

@@ -4,6 +4,7 @@ import ai.heymilo.client.HeyMiloGson;
 import ai.heymilo.sdk.JsonLibrary;
 import ai.heymilo.sdk.RequestLimiter;
 import ai.heymilo.sdk.errors.ConfigurationException;
+import ai.heymilo.sdk.webhooks.WebhookEventType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final Retrofit retrofit;
   private final Transport transport;
   private final Waiter waiter;
+  private final WaitWakeups wakeups;
   private final Services services;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -61,7 +63,8 @@ public final class ClientRuntime implements AutoCloseable {
     RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetryAfter, settings.random, settings.clock);
     this.transport = new Transport(httpClient, retrofit, retryPolicy, rateLimiter, settings.clock, settings.sleeper, scheduler,
         settings.maxRetries, closed::get);
-    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random);
+    this.wakeups = settings.wakeups != null ? settings.wakeups : new WaitWakeups();
+    this.waiter = new Waiter(settings.clock, settings.sleeper, scheduler, settings.random, wakeups);
     this.services = new Services(this);
   }
 
@@ -143,6 +146,26 @@ public final class ClientRuntime implements AutoCloseable {
     return waiter;
   }
 
+  /**
+   * Wakes the pending waits for the interview of a webhook event: {@code report_available} and
+   * {@code interview_completed} make each poll at once (the poll confirms; the event itself is never taken as the
+   * result), and after {@code interview_completed} a wait goes back to its own schedule, the report being near.
+   * Other events wake nothing.
+   *
+   * @return the number of waits woken
+   */
+  public int wakeWaits(WebhookEventType type, @Nullable String interviewId) {
+    return wakeups.wake(type, interviewId);
+  }
+
+  /**
+   * Counts one more source of webhook events for this client's waits, which poll at their event fallback delay while
+   * any is counted; the returned action counts it off (once).
+   */
+  public Runnable addEventSource() {
+    return wakeups.addSource();
+  }
+
   /** Returns the client's services. */
   public Services services() {
     return services;
@@ -158,6 +181,7 @@ public final class ClientRuntime implements AutoCloseable {
     ClientSettings derived = settings.copy();
     derived.okHttpClient = baseHttpClient;
     derived.scheduler = settings.scheduler != null ? settings.scheduler : ownedScheduler;
+    derived.wakeups = wakeups;
     return derived;
   }
 

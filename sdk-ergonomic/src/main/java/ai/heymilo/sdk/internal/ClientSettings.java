@@ -35,6 +35,8 @@ public final class ClientSettings {
   public Clock clock = Clock.systemUTC();
   public Sleeper sleeper = Sleeper.SYSTEM;
   public @Nullable ScheduledExecutorService scheduler;
+  /** The pending waits webhook events wake; shared with derived clients. Null: the runtime makes its own. */
+  @Nullable WaitWakeups wakeups;
   public @Nullable RateLimit rateLimit;
   /** Creates the client's limiter; null: no limiter. Set by {@code rateLimit(...)} or {@code rateLimiter(...)}. */
   public RequestLimiter.@Nullable Factory limiterFactory;
@@ -61,6 +63,7 @@ public final class ClientSettings {
     copy.clock = clock;
     copy.sleeper = sleeper;
     copy.scheduler = scheduler;
+    copy.wakeups = wakeups;
     copy.rateLimit = rateLimit;
     copy.limiterFactory = limiterFactory;
     copy.random = random;

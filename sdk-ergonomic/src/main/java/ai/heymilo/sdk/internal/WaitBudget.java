@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,8 @@ final class WaitBudget<T> {
 
   private int attempts;
   private @Nullable String lastStatus;
+  /** The shortest next delay, in ms: the event fallback while webhook events are wired (see {@link Waiter}). */
+  private LongSupplier delayFloorMillis = () -> 0;
 
   WaitBudget(String what, Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> pendingStatuses,
       Clock clock, DoubleSupplier random) {
@@ -83,6 +86,11 @@ final class WaitBudget<T> {
     return pollAgainOrTimeOut(null, error, RetryAfter.requestedBy(error, clock));
   }
 
+  /** Makes every next delay at least {@code floorMillis}' answer at the time (still capped by the deadline). */
+  void delayFloor(LongSupplier floorMillis) {
+    this.delayFloorMillis = floorMillis;
+  }
+
   /** Returns the number of polls so far. */
   int attempts() {
     return attempts;
@@ -105,6 +113,7 @@ final class WaitBudget<T> {
     if (retryAfter != null) {
       delay = Math.max(delay, retryAfter.toMillis());
     }
+    delay = Math.max(delay, delayFloorMillis.getAsLong());
     // The timeout is the limit, in both directions: never poll after it, and always poll at it
     // rather than give up early because the next delay would overshoot.
     Duration next = Duration.ofMillis(Math.min(delay, untilDeadline));

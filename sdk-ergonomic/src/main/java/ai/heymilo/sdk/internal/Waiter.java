@@ -28,12 +28,19 @@ import org.jspecify.annotations.Nullable;
  * {@link WaitBudget} (see there for the rules); this class only carries the decisions out: on the
  * caller's thread with the {@link Sleeper}, or on the shared scheduler without a thread per wait.
  * Thread-safe; one instance serves the whole client.
+ *
+ * <p>A wait given the operation and id it polls registers with {@link WaitWakeups} for as long as it runs: a webhook
+ * event about that resource wakes it to poll at once (the poll confirms; a still-pending answer keeps it waiting),
+ * and while events are wired in its delays are at least {@link WaitOptions#eventFallbackDelay()} until an event says
+ * the results are near. A synchronous wait is woken from its sleep by an interrupt that only a {@link SleepingWait}
+ * delivers and consumes.
  */
 final class Waiter {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final DoubleSupplier random;
+  private final WaitWakeups wakeups;
 
   /**
    * Creates a waiter.
@@ -44,6 +51,12 @@ final class Waiter {
    * @param random returns numbers in [0, 1) for jitter
    */
   Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random) {
+    this(clock, sleeper, scheduler, random, new WaitWakeups());
+  }
+
+  /** Creates a waiter whose waits webhook events can wake through {@code wakeups}. */
+  Waiter(Clock clock, Sleeper sleeper, ScheduledExecutorService scheduler, DoubleSupplier random, WaitWakeups wakeups) {
+    this.wakeups = Objects.requireNonNull(wakeups, "wakeups == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
@@ -65,21 +78,40 @@ final class Waiter {
    */
   public <T> T await(String what, Supplier<RawResponse<T>> poll, Function<T, @Nullable String> statusOf,
       WaitOptions options, Set<String> defaultPendingStatuses) {
+    return await(null, "", what, poll, statusOf, options, defaultPendingStatuses);
+  }
+
+  /**
+   * As {@link #await(String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about resource
+   * {@code id} of {@code operation}.
+   */
+  public <T> T await(@Nullable Operation<?> operation, String id, String what, Supplier<RawResponse<T>> poll,
+      Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
-    while (true) {
-      WaitDecision<T> decision = pollOnce(poll, budget);
-      switch (decision.kind()) {
-        case FINISH:
-          return decision.value();
-        case FAIL:
-          throw unchecked(decision.failure());
-        case POLL_AGAIN:
-          sleep(decision, budget);
-          break;
-        default:
-          throw new AssertionError(decision);
+    SleepingWait sleeping = new SleepingWait(Thread.currentThread());
+    boolean wakeable = operation != null && WaitWakeups.concerns(operation);
+    Runnable unregister = wakeable ? wakeups.register(operation, id, sleeping) : () -> { };
+    if (wakeable) {
+      budget.delayFloor(() -> sleeping.millis(options));
+    }
+    try {
+      while (true) {
+        WaitDecision<T> decision = pollOnce(poll, budget);
+        switch (decision.kind()) {
+          case FINISH:
+            return decision.value();
+          case FAIL:
+            throw unchecked(decision.failure());
+          case POLL_AGAIN:
+            sleep(decision, budget, sleeping);
+            break;
+          default:
+            throw new AssertionError(decision);
+        }
       }
+    } finally {
+      unregister.run();
     }
   }
 
@@ -93,9 +125,88 @@ final class Waiter {
    */
   public <T> CompletableFuture<T> awaitAsync(String what, Supplier<CompletableFuture<RawResponse<T>>> poll,
       Function<T, @Nullable String> statusOf, WaitOptions options, Set<String> defaultPendingStatuses) {
+    return awaitAsync(null, "", what, poll, statusOf, options, defaultPendingStatuses);
+  }
+
+  /**
+   * As {@link #awaitAsync(String, Supplier, Function, WaitOptions, Set)}, woken by webhook events about resource
+   * {@code id} of {@code operation}.
+   */
+  public <T> CompletableFuture<T> awaitAsync(@Nullable Operation<?> operation, String id, String what,
+      Supplier<CompletableFuture<RawResponse<T>>> poll, Function<T, @Nullable String> statusOf, WaitOptions options,
+      Set<String> defaultPendingStatuses) {
     Objects.requireNonNull(poll, "poll == null");
     WaitBudget<T> budget = budget(what, statusOf, options, defaultPendingStatuses);
-    return new AsyncWait<>(budget, poll, scheduler).start();
+    AsyncWait<T> wait = new AsyncWait<>(budget, poll, scheduler);
+    if (operation == null || !WaitWakeups.concerns(operation)) {
+      return wait.start();
+    }
+    FallbackFloor floor = new FallbackFloor();
+    budget.delayFloor(() -> floor.millis(options));
+    Runnable unregister = wakeups.register(operation, id, resumePolling -> {
+      floor.resumed |= resumePolling;
+      wait.wakeUp();
+    });
+    CompletableFuture<T> result = wait.start();
+    result.whenComplete((value, error) -> unregister.run());
+    return result;
+  }
+
+  /** The fallback delay floor of one wait: while events are wired in and none has said the results are near. */
+  private class FallbackFloor {
+    volatile boolean resumed;
+
+    long millis(WaitOptions options) {
+      return !resumed && wakeups.eventsWired() ? options.eventFallbackDelay().toMillis() : 0;
+    }
+  }
+
+  /**
+   * A synchronous wait's thread as a webhook event sees it: asleep between polls (wake it with an interrupt, which
+   * {@link #afterSleep} consumes) or polling (note the wake-up; the next sleep is skipped). The lock makes the
+   * interrupt land only in the sleep.
+   */
+  private final class SleepingWait extends FallbackFloor implements WaitWakeups.Wakeup {
+    private final Thread thread;
+    private boolean sleeping;
+    private boolean interrupted;
+    private boolean wokenWhilePolling;
+
+    SleepingWait(Thread thread) {
+      this.thread = thread;
+    }
+
+    @Override
+    public synchronized void wake(boolean resumePolling) {
+      resumed |= resumePolling;
+      if (sleeping && !interrupted) {
+        interrupted = true;
+        thread.interrupt();
+      } else if (!sleeping) {
+        wokenWhilePolling = true;
+      }
+    }
+
+    /** Returns false if a wake-up came during the poll: poll again at once. */
+    synchronized boolean beforeSleep() {
+      if (wokenWhilePolling) {
+        wokenWhilePolling = false;
+        return false;
+      }
+      sleeping = true;
+      return true;
+    }
+
+    /** Returns whether the sleep was ended by a wake-up; its interrupt is consumed then. */
+    synchronized boolean afterSleep() {
+      sleeping = false;
+      boolean woken = interrupted;
+      interrupted = false;
+      if (woken) {
+        Thread.interrupted();
+      }
+      return woken;
+    }
   }
 
   private <T> WaitBudget<T> budget(String what, Function<T, @Nullable String> statusOf, WaitOptions options,
@@ -119,10 +230,17 @@ final class Waiter {
     return budget.afterResponse(response);
   }
 
-  private void sleep(WaitDecision<?> decision, WaitBudget<?> budget) {
+  private void sleep(WaitDecision<?> decision, WaitBudget<?> budget, SleepingWait sleeping) {
+    if (!sleeping.beforeSleep()) {
+      return;
+    }
     try {
       sleeper.sleep(decision.delay());
+      sleeping.afterSleep();
     } catch (InterruptedException interrupted) {
+      if (sleeping.afterSleep()) {
+        return; // a webhook event: poll now
+      }
       Thread.currentThread().interrupt(); // keep the flag for the caller's own cancellation logic
       throw new HeyMiloException("Interrupted while waiting for " + budget.what() + " after " + budget.attempts()
           + (budget.attempts() == 1 ? " poll" : " polls"), interrupted);

@@ -1,5 +1,6 @@
 package ai.heymilo.sdk.webhooks;
 
+import ai.heymilo.sdk.HeyMiloClient;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,24 @@ public final class WebhookDispatcher {
     Registration registration = new Registration(required("listener", listener));
     all.add(registration);
     return registration.onClose(() -> all.remove(registration));
+  }
+
+  /**
+   * Lets this dispatcher's events finish {@code client}'s pending interview waits until the returned subscription is
+   * closed: a {@code report_available} (or {@code interview_completed}) event makes each {@code awaitData} of that
+   * interview poll at once, and the waits meanwhile poll only as a fallback. See
+   * {@link HeyMiloClient#completeWaitsFrom(WebhookDispatcher)}, which this calls.
+   *
+   * <pre>{@code
+   * try (WebhookDispatcher.Subscription wired = dispatcher.completeWaitsOf(client)) {
+   *   client.interviews().awaitDataAsync(interviewId).thenAccept(this::publish);
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code client} is null
+   */
+  public Subscription completeWaitsOf(HeyMiloClient client) {
+    return required("client", client).completeWaitsFrom(this);
   }
 
   /**

@@ -65,7 +65,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void newOptionalResponseProperty_isReportedAsCompatibleAndPasses() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_OPTIONAL_RESPONSE_PROPERTY);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, NEW_OPTIONAL_RESPONSE_PROPERTY);
 
     ChangeReport report = workspace.check();
 
@@ -81,7 +81,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void newEnumValue_isReportedWithItsConstant() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_ENUM_VALUE);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, NEW_ENUM_VALUE);
 
     ChangeReport report = workspace.check();
 
@@ -93,7 +93,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void newOperation_isReportedAndTheSurfaceDiffNamesIt() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_OPERATION);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, NEW_OPERATION);
 
     SpecChangeException failure = assertThrows(SpecChangeException.class, workspace::check);
 
@@ -114,7 +114,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void responsePropertyTypeChange_failsNamingTheGetter() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
 
     SpecChangeException failure = assertThrows(SpecChangeException.class, workspace::check);
 
@@ -129,7 +129,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void newRequiredRequestProperty_isBreakingOnTheWire() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_REQUIRED_REQUEST_PROPERTY);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, NEW_REQUIRED_REQUEST_PROPERTY);
 
     SpecChangeException failure = assertThrows(SpecChangeException.class, workspace::check);
 
@@ -143,7 +143,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void renamedQueryParameter_isBreakingAlthoughItStillCompiles() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, RENAMED_QUERY_PARAMETER);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, RENAMED_QUERY_PARAMETER);
 
     SpecChangeException failure = assertThrows(SpecChangeException.class, workspace::check);
 
@@ -155,7 +155,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void removedOperation_isBreakingAndLeavesTheSurface() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, REMOVED_OPERATION);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, REMOVED_OPERATION);
 
     SpecChangeException failure = assertThrows(SpecChangeException.class, workspace::check);
 
@@ -168,7 +168,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void mainDocumentWithThreeChanges_reportsExactlyThoseThree() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN,
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN,
         RESPONSE_PROPERTY_TYPE_CHANGE.andThen(NEW_OPTIONAL_RESPONSE_PROPERTY).andThen(RENAMED_QUERY_PARAMETER));
 
     assertThrows(SpecChangeException.class, workspace::check);
@@ -192,7 +192,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void acceptCommand_recordsTheChangesSoTheNextBuildPasses() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE.andThen(NEW_OPERATION));
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE.andThen(NEW_OPERATION));
 
     workspace.run(SpecChangesStep.Mode.ACCEPT, "");
     ChangeReport again = workspace.check();
@@ -211,7 +211,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void releaseCommand_needsTheNextMinorAfterBreakingChanges() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
     workspace.run(SpecChangesStep.Mode.ACCEPT, "");
 
     SpecChangeException tooSmall =
@@ -223,7 +223,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void releaseCommand_movesTheBaselineAndDatesTheChangelog() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, RESPONSE_PROPERTY_TYPE_CHANGE);
     workspace.run(SpecChangesStep.Mode.ACCEPT, "");
 
     workspace.run(SpecChangesStep.Mode.RELEASE, "0.2.0");
@@ -240,7 +240,7 @@ class SpecChangeScenariosTest {
 
   @Test
   void firstRelease_mayStillCarryTheUnreleasedBaselineVersion() {
-    SpecWorkspace workspace = new SpecWorkspace(temp).edit(MAIN, NEW_OPTIONAL_RESPONSE_PROPERTY);
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp).edit(MAIN, NEW_OPTIONAL_RESPONSE_PROPERTY);
     workspace.run(SpecChangesStep.Mode.ACCEPT, "");
 
     workspace.run(SpecChangesStep.Mode.RELEASE, "0.1.0");
@@ -256,13 +256,20 @@ class SpecChangeScenariosTest {
   }
 
   @Test
-  void committedSources_haveNoChangeSinceTheBaseline() {
-    SpecWorkspace workspace = new SpecWorkspace(temp);
+  void theBaselineItself_hasNoChange() {
+    SpecWorkspace workspace = SpecWorkspace.atBaseline(temp);
 
     ChangeReport report = workspace.check();
 
     assertEquals(List.of(), report.changes());
     assertTrue(workspace.output.startsWith("Spec changes since release 0.1.0: none\n"), workspace.output);
+  }
+
+  @Test
+  void committedSources_haveEveryChangeSinceTheBaselineAcknowledged() {
+    SpecWorkspace workspace = SpecWorkspace.asCommitted(temp);
+
+    workspace.check(); // throws, naming what is not acknowledged, when the committed state would fail the build
   }
 
   private static List<String> headlines(ChangeReport report) {

@@ -21,8 +21,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A throwaway copy of the spec module's committed inputs (sources, baseline, surface, CHANGELOG.md) in a temporary
- * folder, where a test applies an update to a source document and runs the change step as the build does.
+ * A throwaway copy of the spec module's inputs (sources, baseline, surface, CHANGELOG.md) in a temporary folder,
+ * where a test applies an update to a source document and runs the change step as the build does.
+ *
+ * <p>{@link #atBaseline} starts from the release baseline — its merged spec as the only source, the surface and the
+ * CHANGELOG's generated block acknowledged for it — so that a scenario sees exactly its own update, whatever spec
+ * changes the repository has acknowledged since the release. {@link #asCommitted} copies the repository as it is.
  */
 final class SpecWorkspace {
   static final Path MODULE = Path.of(System.getProperty("basedir", "."));
@@ -37,14 +41,31 @@ final class SpecWorkspace {
   final SpecChangesStep.StepFiles files;
   String output = "";
 
-  SpecWorkspace(Path root) {
+  /** The repository at its release baseline, ready for one scenario's update. */
+  static SpecWorkspace atBaseline(Path root) {
+    SpecWorkspace workspace = new SpecWorkspace(root, true);
+    workspace.run(SpecChangesStep.Mode.ACCEPT, "");
+    workspace.output = "";
+    return workspace;
+  }
+
+  /** The repository's committed sources, surface and CHANGELOG.md as they are. */
+  static SpecWorkspace asCommitted(Path root) {
+    return new SpecWorkspace(root, false);
+  }
+
+  private SpecWorkspace(Path root, boolean fromBaseline) {
     this.root = root;
     this.sources = root.resolve("sources");
     try {
       Files.createDirectories(sources);
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(MODULE.resolve("sources"), "*.json")) {
-        for (Path file : files) {
-          Files.copy(file, sources.resolve(file.getFileName()));
+      if (fromBaseline) {
+        Files.copy(MODULE.resolve("baseline/openapi.json"), sources.resolve(MAIN));
+      } else {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(MODULE.resolve("sources"), "*.json")) {
+          for (Path file : files) {
+            Files.copy(file, sources.resolve(file.getFileName()));
+          }
         }
       }
       Files.createDirectories(root.resolve("baseline"));
