@@ -46,6 +46,11 @@ final class Connection implements AutoCloseable {
     return new Connection(sandbox.clientBuilder().logLevel(level).build(), sandbox, Logging.toStderr(verbosity, console.err));
   }
 
+  /** The embedded sandbox, when this connection runs on one. */
+  @Nullable HeyMiloSandbox embeddedSandbox() {
+    return embedded;
+  }
+
   @Override
   public void close() {
     client.close();

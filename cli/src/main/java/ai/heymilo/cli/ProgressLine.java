@@ -76,7 +76,8 @@ final class ProgressLine implements WaitListener {
 
   private synchronized void erase() {
     if (shownWidth > 0) {
-      console.err.print("\r" + " ".repeat(shownWidth) + "\r");
+      // Erase the whole line (ANSI "erase in line"), which also takes the "^C" a terminal echoes after the text.
+      console.err.print("\r\u001b[2K\r");
       console.err.flush();
       shownWidth = 0;
     }

@@ -35,9 +35,10 @@ final class Scorecard {
     int width = console.width();
     out.println(orDash(data.getName()) + (data.getEmail() == null ? "" : " <" + data.getEmail() + ">"));
     out.println("Interview " + orDash(data.getInterviewId()) + " · posting " + orDash(data.getPostingId())
-        + " · status " + orDash(data.getStatus())
-        + (data.getWorkflow() == null || data.getWorkflow().getLastActivityAt() == null ? ""
-            : " · last activity " + console.time(data.getWorkflow().getLastActivityAt())));
+        + " · status " + orDash(data.getStatus()));
+    if (data.getWorkflow() != null && data.getWorkflow().getLastActivityAt() != null) {
+      out.println(label("Last activity") + console.time(data.getWorkflow().getLastActivityAt()));
+    }
     out.println(label("Overall score") + overall(data));
     WebInterviewResult web = data.getWebInterview();
     if (web != null) {
