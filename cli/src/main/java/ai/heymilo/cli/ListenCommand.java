@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,7 +119,7 @@ final class ListenCommand implements Callable<Integer> {
       current.set(request);
     });
     try (WebhookReceiver receiver = receiverBuilder.handler(handler.build()).start()) {
-      console.note("Listening for HeyMilo webhooks on " + receiver.uri() + (forwardTo == null ? "" : ", forwarding to " + forwardTo)
+      console.note("Listening on " + receiver.uri() + (forwardTo == null ? "" : ", forwarding to " + forwardTo)
           + (count == null ? "; Ctrl-C to stop." : "; stopping after " + count + (count == 1 ? " event." : " events.")));
       Thread stop = new Thread(() -> {
         while (done.getCount() > 0) {
@@ -151,9 +150,10 @@ final class ListenCommand implements Callable<Integer> {
     if (flags.format() != Flags.Format.TABLE) {
       throw new UsageException("webhooks listen prints events as text or --json lines");
     }
-    String line = console.time(Instant.now().getEpochSecond()) + "  " + event.type().value()
-        + "  interview " + Scorecard.orDash(event.interviewId()) + "  posting " + Scorecard.orDash(event.postingId())
-        + (repeat ? "  (repeat delivery)" : "");
+    // The time of day in the local zone: the session is now, and the line keeps to 80 columns with HeyMilo's ids.
+    String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(console.zone));
+    String line = time + "  " + event.type().value() + "  interview " + Scorecard.orDash(event.interviewId())
+        + "  posting " + Scorecard.orDash(event.postingId()) + (repeat ? "  (repeat)" : "");
     console.println(line);
   }
 

@@ -53,9 +53,9 @@ class ListenTest extends CliTest {
       assertExit(0, run);
       String[] lines = run.out.split("\n");
       assertEquals(2, lines.length, run::toString);
-      assertTrue(lines[0].matches("\\S+  report_available  interview iv_42  posting 13D77095"), run::toString);
-      assertTrue(lines[1].endsWith("(repeat delivery)"), run::toString);
-      assertTrue(run.err.startsWith("Listening for HeyMilo webhooks on http://127.0.0.1:" + port + "/heymilo"), run::toString);
+      assertTrue(lines[0].matches("\\d\\d:\\d\\d:\\d\\d  report_available  interview iv_42  posting 13D77095"), run::toString);
+      assertTrue(lines[1].endsWith("posting 13D77095  (repeat)"), run::toString);
+      assertTrue(run.err.startsWith("Listening on http://127.0.0.1:" + port + "/heymilo, forwarding to http://127.0.0.1:"), run::toString);
       assertContains("→ 204 from http://127.0.0.1:", run.err, run);
       assertEquals("application/json trace-1 " + EVENT, forwarded.poll(5, TimeUnit.SECONDS));
     } finally {
