@@ -21,8 +21,10 @@ import org.openjdk.jmh.util.ListStatistics;
  * Benchmark 5, cold start: from starting a JVM to the first response printed, for
  *
  * <ul>
- *   <li><b>cli</b>: {@code java -jar cli/target/heymilo.jar interviews get iv_cold --json} pointed at a running
+ *   <li><b>cli</b>: {@code java -jar cli/target/heymilo.jar interviews get D536A69A4090E13F --json} pointed at a running
  *       sandbox ({@code HEYMILO_API_KEY}, {@code HEYMILO_BASE_URL});
+ *   <li><b>cliLauncher</b> (with {@code --launcher}): the same command through the {@code heymilo} launcher, which
+ *       maps an application class-data archive (created during the warm-up runs) and picks start-up JVM options;
  *   <li><b>okhttp</b> (baseline): {@link MinimalOkHttpMain} with only OkHttp, Okio and the Kotlin standard
  *       library on the class path, fetching the same URL;
  *   <li><b>cliEmbedded</b> (for information): the same CLI command without {@code HEYMILO_API_KEY}, so it
@@ -35,12 +37,16 @@ import org.openjdk.jmh.util.ListStatistics;
  * exit. Same {@code java} and no JVM options for all.
  */
 public final class ColdStartHarness {
+  /** A fixture interview of the stateful sandbox (an unknown id would be answered 404). */
+  private static final String INTERVIEW = ai.heymilo.sandbox.SandboxData.INTERVIEW_ID;
+
   private ColdStartHarness() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> flags = Flags.parse(args, 0);
     String cliJar = flags.get("cli-jar");
     String okhttpClasspath = flags.get("okhttp-classpath");
+    String launcher = flags.get("launcher");
     int runs = Integer.parseInt(flags.getOrDefault("runs", "10"));
     int warmup = Integer.parseInt(flags.getOrDefault("warmup", "2"));
     Path out = Path.of(flags.get("out"));
@@ -51,13 +57,18 @@ public final class ColdStartHarness {
     result.put("java", java);
     result.put("javaVersion", System.getProperty("java.version"));
     try (HeyMiloSandbox sandbox = HeyMiloSandbox.start()) {
-      String url = sandbox.baseUrl() + "/api/v2/interviews/iv_cold/data";
+      String url = sandbox.baseUrl() + "/api/v2/interviews/" + INTERVIEW + "/data";
       Map<String, Command> commands = new LinkedHashMap<>();
-      commands.put("cli", new Command(List.of(java, "-jar", cliJar, "interviews", "get", "iv_cold", "--json"),
+      commands.put("cli", new Command(List.of(java, "-jar", cliJar, "interviews", "get", INTERVIEW, "--json"),
           Map.of("HEYMILO_API_KEY", HeyMiloSandbox.API_KEY, "HEYMILO_BASE_URL", sandbox.baseUrl())));
+      if (launcher != null) {
+        // The launcher users run: the same jar with its AppCDS archive (created in the warm-up runs) and JVM options.
+        commands.put("cliLauncher", new Command(List.of(launcher, "interviews", "get", INTERVIEW, "--json"),
+            Map.of("HEYMILO_API_KEY", HeyMiloSandbox.API_KEY, "HEYMILO_BASE_URL", sandbox.baseUrl())));
+      }
       commands.put("okhttp", new Command(List.of(java, "-cp", okhttpClasspath, MinimalOkHttpMain.class.getName(), url,
           HeyMiloSandbox.API_KEY), Map.of()));
-      commands.put("cliEmbedded", new Command(List.of(java, "-jar", cliJar, "interviews", "get", "iv_cold", "--json"), Map.of()));
+      commands.put("cliEmbedded", new Command(List.of(java, "-jar", cliJar, "interviews", "get", INTERVIEW, "--json"), Map.of()));
       for (int i = 0; i < warmup; i++) {
         for (Command command : commands.values()) {
           command.run();
@@ -76,6 +87,9 @@ public final class ColdStartHarness {
         Command command = commands.get(entry.getKey());
         String line = String.join(" ", command.command).replace(cliJar, "cli/target/heymilo.jar")
             .replace(okhttpClasspath, "<okhttp, okio, kotlin-stdlib jars>").replace(java, "java").replace(sandbox.baseUrl(), "$SANDBOX");
+        if (launcher != null) {
+          line = line.replace(launcher, "./heymilo");
+        }
         stats.put("command", (command.environment.isEmpty() ? (entry.getKey().startsWith("cli") ? "(no HEYMILO_API_KEY) " : "")
             : "HEYMILO_API_KEY=… HEYMILO_BASE_URL=$SANDBOX ") + line);
         stats.put("firstOutput", describe(entry.getValue(), 0));
@@ -142,7 +156,7 @@ public final class ColdStartHarness {
       }
       long exited = System.nanoTime();
       String text = output.toString(StandardCharsets.UTF_8);
-      if (process.exitValue() != 0 || !text.contains("iv_cold") && !text.contains("interview_id")) {
+      if (process.exitValue() != 0 || !text.contains(INTERVIEW) && !text.contains("interview_id")) {
         throw new IllegalStateException(command + " exited " + process.exitValue() + " printing: "
             + text.substring(0, Math.min(500, text.length())));
       }

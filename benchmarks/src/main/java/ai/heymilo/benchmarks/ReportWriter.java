@@ -224,14 +224,16 @@ public final class ReportWriter {
 
     // 5
     JsonObject c = coldStart.getAsJsonObject("commands");
-    double[] cli = msStats(c, "cli", "firstOutput");
+    boolean launcher = c.has("cliLauncher");
+    double[] cli = msStats(c, launcher ? "cliLauncher" : "cli", "firstOutput");
     double[] ok = msStats(c, "okhttp", "firstOutput");
     double[] embedded = msStats(c, "cliEmbedded", "firstOutput");
     double[] r5 = ratio(cli, ok);
-    md.append("| 5 | cold start, JVM start → first response printed, CLI on the sandbox: ").append(ms(cli))
+    md.append("| 5 | cold start, JVM start → first response printed, ").append(launcher ? "`./heymilo`" : "CLI").append(" on the sandbox: ").append(ms(cli))
         .append(" | plain OkHttp call in a minimal main: ").append(ms(ok)).append(" | **").append(ratioText(r5))
-        .append("** | — (report) | CLI with its embedded sandbox: ").append(ms(embedded)).append(" |\n\n");
-    bars.add(new Bar("5 cold start: CLI ÷ minimal OkHttp", r5[0], r5[1], Double.NaN, true));
+        .append("** | ≤ 1.4 | ").append(verdict(r5[0] <= 1.4, r5, 1.4, true)).append(" | `java -jar` without the launcher: ")
+        .append(ms(msStats(c, "cli", "firstOutput"))).append("; CLI with its embedded sandbox: ").append(ms(embedded)).append(" |\n\n");
+    bars.add(new Bar("5 cold start: CLI ÷ minimal OkHttp", r5[0], r5[1], 1.4, true));
     md.append("Verdicts: *met* — the ratio meets the goal; *(within error)* — its error interval also crosses the goal, so this run ")
         .append("cannot tell the two apart at 99.9 %. Figures: mean ± error; µs/op and MB/s from JMH, the others from the harnesses below.\n\n");
   }
@@ -393,11 +395,17 @@ public final class ReportWriter {
         .append(" times, the commands taking turns, with the same `java` (").append(coldStart.get("javaVersion").getAsString())
         .append(") and no JVM options. Measured from `ProcessBuilder.start()` to the first byte the child prints (the response) and to its exit. ")
         .append("The CLI is pointed at the running sandbox through `HEYMILO_API_KEY`/`HEYMILO_BASE_URL`, like any API; the third row is ")
-        .append("`./heymilo` out of the box, which first starts its embedded sandbox (WireMock) and is shown for information.\n\n");
+        .append("`./heymilo` out of the box, which first starts its embedded sandbox (WireMock) and is shown for information. ")
+        .append("The `./heymilo` row is the launcher users run: the same jar with `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC` and an ")
+        .append("application class-data archive (AppCDS) that the launcher records on its first run after a build (here: in the warm-up ")
+        .append("runs) from a typical command and maps on every later run.\n\n");
     md.append("| command | first response: mean ± error (median) | exit: mean ± error | ÷ baseline (first response) |\n|---|---|---|---|\n");
     JsonObject c = coldStart.getAsJsonObject("commands");
     double[] base = msStats(c, "okhttp", "firstOutput");
-    for (String key : new String[] {"cli", "okhttp", "cliEmbedded"}) {
+    for (String key : new String[] {"cliLauncher", "cli", "okhttp", "cliEmbedded"}) {
+      if (!c.has(key)) {
+        continue;
+      }
       JsonObject cmd = c.getAsJsonObject(key);
       double[] first = msStats(c, key, "firstOutput");
       double[] exit = msStats(c, key, "exit");

@@ -6,43 +6,49 @@ import ai.heymilo.sdk.LogLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client the commands use: the real API when {@code HEYMILO_API_KEY} is set (at
- * {@code HEYMILO_BASE_URL} if given), otherwise the embedded recorded sandbox, announced in one line.
+ * The client the commands use: the real API when a key is configured (environment or profile, see
+ * {@link Profiles}), otherwise the embedded recorded sandbox, announced in one line.
  */
 final class Connection implements AutoCloseable {
   final HeyMiloClient client;
   final boolean sandbox;
   private final @Nullable HeyMiloSandbox embedded;
+  private final AutoCloseable logging;
 
-  private Connection(HeyMiloClient client, @Nullable HeyMiloSandbox embedded) {
+  private Connection(HeyMiloClient client, @Nullable HeyMiloSandbox embedded, AutoCloseable logging) {
     this.client = client;
     this.embedded = embedded;
     this.sandbox = embedded != null;
+    this.logging = logging;
   }
 
-  static Connection open(Console console, boolean verbose) {
-    String key = console.environment.get("HEYMILO_API_KEY");
-    LogLevel logLevel = verbose ? LogLevel.BASIC : LogLevel.NONE;
-    if (key != null && !key.isBlank()) {
-      HeyMiloClient.Builder builder = HeyMiloClient.builder().apiKey(key.strip()).logLevel(logLevel);
-      String baseUrl = console.environment.get("HEYMILO_BASE_URL");
-      if (baseUrl != null && !baseUrl.isBlank()) {
-        builder.baseUrl(baseUrl.strip());
-      }
-      String workspace = console.environment.get("HEYMILO_WORKSPACE_ID");
-      if (workspace != null && !workspace.isBlank()) {
-        builder.workspaceId(workspace.strip());
-      }
-      return new Connection(builder.build(), null);
+  static Connection open(Console console, Flags flags) {
+    Profiles.Settings settings = Profiles.resolve(console.environment, flags.profile);
+    if (settings.apiKey == null) {
+      console.note("No HEYMILO_API_KEY set: using the embedded recorded sandbox (no real data).");
+      return sandbox(console, flags.verbosity());
     }
-    console.note("No HEYMILO_API_KEY set: using the embedded recorded sandbox (no real data).");
-    return sandbox(verbose);
+    AutoCloseable logging = Logging.toStderr(flags.verbosity(), console.err);
+    HeyMiloClient.Builder builder = HeyMiloClient.builder().apiKey(settings.apiKey).logLevel(Logging.level(flags.verbosity()));
+    if (settings.baseUrl != null) {
+      builder.baseUrl(settings.baseUrl);
+    }
+    if (settings.workspaceId != null) {
+      builder.workspaceId(settings.workspaceId);
+    }
+    return new Connection(builder.build(), null, logging);
   }
 
   /** The embedded recorded sandbox, whatever the environment says. */
-  static Connection sandbox(boolean verbose) {
+  static Connection sandbox(Console console, int verbosity) {
     HeyMiloSandbox sandbox = HeyMiloSandbox.start();
-    return new Connection(sandbox.clientBuilder().logLevel(verbose ? LogLevel.BASIC : LogLevel.NONE).build(), sandbox);
+    LogLevel level = Logging.level(verbosity);
+    return new Connection(sandbox.clientBuilder().logLevel(level).build(), sandbox, Logging.toStderr(verbosity, console.err));
+  }
+
+  /** The embedded sandbox, when this connection runs on one. */
+  @Nullable HeyMiloSandbox embeddedSandbox() {
+    return embedded;
   }
 
   @Override
@@ -50,6 +56,11 @@ final class Connection implements AutoCloseable {
     client.close();
     if (embedded != null) {
       embedded.close();
+    }
+    try {
+      logging.close();
+    } catch (Exception impossible) {
+      // Removing a handler does not fail.
     }
   }
 }

@@ -35,6 +35,9 @@ enum ExitCode {
 
   /** The exit code for a failure; the order matters where classes nest. */
   static ExitCode of(Throwable failure) {
+    if (failure instanceof UsageException || failure instanceof picocli.CommandLine.ParameterException) {
+      return USAGE;
+    }
     if (failure instanceof AuthenticationException || failure instanceof PermissionDeniedException
         || failure instanceof ConfigurationException) {
       return AUTH;
@@ -53,16 +56,58 @@ enum ExitCode {
       return NETWORK;
     }
     if (failure instanceof WaitTimeoutException) {
-      return WAIT_TIMEOUT;
+      // A wait whose last poll failed on the network did not time out on the interview: the API was unreachable.
+      Throwable lastPoll = failure.getCause();
+      return lastPoll instanceof ApiConnectionException ? NETWORK : WAIT_TIMEOUT;
     }
     return FAILURE;
   }
 
   /** The one line printed for a failure: status, code, message, field errors. */
   static String describe(Throwable failure) {
+    return "error: " + message(failure);
+  }
+
+  private static String message(Throwable failure) {
+    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+  }
+
+  /** The name scripts see in a JSON error, such as {@code not_found}. */
+  String kind() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A failure as one JSON object, for {@code --output json}: {@code {"error": {"exit_code", "kind",
+   * "message", and for API errors "status", "type", "code", "param", "request_id", "field_errors"}}}.
+   */
+  static com.google.gson.JsonObject toJson(Throwable failure) {
+    ExitCode exit = of(failure);
+    com.google.gson.JsonObject error = new com.google.gson.JsonObject();
+    error.addProperty("exit_code", exit.code);
+    error.addProperty("kind", exit.kind());
+    error.addProperty("message", message(failure));
     if (failure instanceof ApiException) {
-      return "error: " + failure.getMessage();
+      ApiException api = (ApiException) failure;
+      error.addProperty("status", api.statusCode());
+      error.addProperty("type", api.type());
+      error.addProperty("code", api.code());
+      error.addProperty("param", api.param());
+      error.addProperty("request_id", api.requestId());
+      com.google.gson.JsonArray fields = new com.google.gson.JsonArray();
+      api.fieldErrors().forEach(field -> {
+        com.google.gson.JsonObject entry = new com.google.gson.JsonObject();
+        entry.addProperty("field", field.field());
+        entry.addProperty("message", field.message());
+        entry.addProperty("code", field.code());
+        fields.add(entry);
+      });
+      error.add("field_errors", fields);
+    } else if (failure instanceof InvalidRequestException) {
+      error.addProperty("param", ((InvalidRequestException) failure).parameter());
     }
-    return "error: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    com.google.gson.JsonObject root = new com.google.gson.JsonObject();
+    root.add("error", error);
+    return root;
   }
 }
