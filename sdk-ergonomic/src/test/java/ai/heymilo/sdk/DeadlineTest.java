@@ -1,6 +1,7 @@
 package ai.heymilo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,8 @@ class DeadlineTest {
     Throwable failure = outcome(wait);
 
     assertInstanceOf(WaitTimeoutException.class, failure);
+    // The poll in flight was cut by the wait's own deadline: a timeout of the wait, not a failure of the API.
+    assertNull(failure.getCause(), () -> "cause: " + failure.getCause());
     assertWithinSlack("awaitData", started);
   }
 
@@ -63,6 +66,8 @@ class DeadlineTest {
     Throwable failure = outcome(client.async().interviews().awaitData("iv_1", options));
 
     assertInstanceOf(WaitTimeoutException.class, failure);
+    // The poll in flight was cut by the wait's own deadline: a timeout of the wait, not a failure of the API.
+    assertNull(failure.getCause(), () -> "cause: " + failure.getCause());
     assertWithinSlack("awaitData (async)", started);
   }
 

@@ -5,6 +5,7 @@ import ai.heymilo.sdk.RequestOptions;
 import ai.heymilo.sdk.WaitListener;
 import ai.heymilo.sdk.WaitOptions;
 import ai.heymilo.sdk.WaitProgress;
+import ai.heymilo.sdk.errors.ApiTimeoutException;
 import ai.heymilo.sdk.errors.WaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the polled value
  */
 final class WaitBudget<T> {
+  /** A poll timing out this close to the deadline was cut by it (the call timer and the clock differ slightly). */
+  private static final long CUT_BY_DEADLINE_TOLERANCE_MILLIS = 20;
+
   private final String what;
   private final Function<T, @Nullable String> statusOf;
   private final Set<String> pendingStatuses;
@@ -47,6 +51,8 @@ final class WaitBudget<T> {
 
   private int attempts;
   private @Nullable String lastStatus;
+  /** The failure of the previous poll if it failed (not cut by the deadline); null after an answer. */
+  private @Nullable Throwable lastPollFailure;
   /** The shortest next delay, in ms: the event fallback while webhook events are wired (see {@link Waiter}). */
   private LongSupplier delayFloorMillis = () -> 0;
 
@@ -68,6 +74,7 @@ final class WaitBudget<T> {
     T value = response.data();
     @Nullable String status = statusOf.apply(value);
     lastStatus = status;
+    lastPollFailure = null;
     if (status == null || !pendingStatuses.contains(status)) {
       report(status, null, null);
       return WaitDecision.finish(value);
@@ -80,6 +87,14 @@ final class WaitBudget<T> {
   /** Decides after a poll that failed. */
   WaitDecision<T> afterError(Throwable error) {
     attempts++;
+    if (error instanceof ApiTimeoutException && deadlineMillis != Millis.NEVER
+        && clock.millis() >= deadlineMillis - CUT_BY_DEADLINE_TOLERANCE_MILLIS) {
+      // The poll was cut short by this wait's own deadline (its timeout is the time left): the wait timed out
+      // with what it last saw — a status, or the previous poll's failure — not with this cut.
+      report(null, error, null);
+      return WaitDecision.fail(timeout(clock.millis(), lastPollFailure));
+    }
+    lastPollFailure = error;
     if (!RetryPolicy.isTransient(error)) {
       report(null, error, null);
       return WaitDecision.fail(error);
