@@ -84,9 +84,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     String secret = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
     WebhookDispatcher dispatcher = WebhookDispatcher.create();
     long[] arrivedAt = {0};
+    ProgressLine progress = new ProgressLine(console, "   interview " + interviewId);
     dispatcher.onAny(event -> {
       arrivedAt[0] = System.nanoTime();
-      console.println("   ← webhook " + event.type().value() + " for interview " + event.interviewId() + " arrived");
+      progress.printAbove("   ← webhook " + event.type().value() + " for interview " + event.interviewId() + " arrived");
     });
     WebhookHandler handler = WebhookHandler.builder().dispatcher(dispatcher)
         .verifier(WebhookVerifier.sharedSecretQueryParameter("token", secret)).build();
@@ -95,7 +96,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       client.webhooks().create(new CreateWebhookRequest().postingId(postingId).eventType(WebhookEventType.REPORT_AVAILABLE.value())
           .webhookUrl(receiver.uri() + "?token=" + secret));
       console.println("3. Registered a report_available webhook to a receiver on this machine,");
-      console.println("   " + receiver.uri() + "; waiting for the results (the event ends the wait):");
+      console.println("   " + receiver.uri() + ";");
+      console.println("   waiting for the results (the event ends the wait):");
       Thread candidate = new Thread(() -> {
         try {
           Thread.sleep(CANDIDATE_FINISHES_AFTER.toMillis());
@@ -109,7 +111,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       long started = System.nanoTime();
       InterviewDataResponse results = client.interviews().awaitData(interviewId,
           InterviewsCommands.waitOptions(Duration.ofMinutes(2), null, true)
-              .listener(new ProgressLine(console, "   interview " + interviewId)).build());
+              .listener(progress).build());
       candidate.join();
       if (arrivedAt[0] != 0) {
         console.println(String.format(java.util.Locale.ROOT, "   the results were in %.1f s after the wait began, %.1f s after the event",

@@ -15,6 +15,7 @@ final class ProgressLine implements WaitListener {
   private final Console console;
   private final @Nullable String what;
   private int shownWidth;
+  private @Nullable String shownText;
   private @Nullable Thread clearOnExit;
 
   /** A line for counters ({@link #show}). */
@@ -29,7 +30,7 @@ final class ProgressLine implements WaitListener {
   }
 
   @Override
-  public void onPoll(WaitProgress progress) {
+  public synchronized void onPoll(WaitProgress progress) {
     String status = progress.status() != null ? progress.status()
         : "poll failed (" + Table.oneLine(String.valueOf(progress.error().getMessage())) + ")";
     String line = what + ": " + status + " · poll " + progress.attempt() + " · " + clock(progress.elapsed()) + " elapsed"
@@ -58,6 +59,7 @@ final class ProgressLine implements WaitListener {
     console.err.print("\r" + line + " ".repeat(Math.max(0, shownWidth - line.length())));
     console.err.flush();
     shownWidth = line.length();
+    shownText = text;
     if (clearOnExit == null) {
       clearOnExit = new Thread(this::erase, "heymilo-progress-clear");
       try {
@@ -65,6 +67,16 @@ final class ProgressLine implements WaitListener {
       } catch (IllegalStateException shuttingDown) {
         clearOnExit = null;
       }
+    }
+  }
+
+  /** Prints {@code line} on stdout above the progress line, which is drawn again below it. */
+  synchronized void printAbove(String line) {
+    String redraw = shownWidth > 0 ? shownText : null;
+    erase();
+    console.println(line);
+    if (redraw != null) {
+      show(redraw);
     }
   }
 
