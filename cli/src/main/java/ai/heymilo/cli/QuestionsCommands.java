@@ -64,18 +64,10 @@ final class QuestionsCommands {
       @Option(names = "--score-5", paramLabel = "TEXT", description = "What an answer scored 5 looks like.") @Nullable String score5,
       @Mixin Flags flags) {
     CreateQuestionRequest request = new CreateQuestionRequest().modality(modality(modality, CreateQuestionRequest.ModalityEnum::fromValue)).text(text);
-    if (criteria != null) {
-      request.evaluationCriteria(criteria);
-    }
-    if (weight != null) {
-      request.scoreWeight(weight);
-    }
-    if (score1 != null) {
-      request.scoreOf1(score1);
-    }
-    if (score5 != null) {
-      request.scoreOf5(score5);
-    }
+    ifGiven(criteria, request::evaluationCriteria);
+    ifGiven(weight, request::scoreWeight);
+    ifGiven(score1, request::scoreOf1);
+    ifGiven(score5, request::scoreOf5);
     return session.run(flags, (client, connection) -> session.showText(flags, client.questions().create(postingId, request), this::describe));
   }
 
@@ -92,22 +84,19 @@ final class QuestionsCommands {
       throw new UsageException("nothing to change: give at least one of --text, --criteria, --weight, --score-1, --score-5");
     }
     UpdateQuestionRequest request = new UpdateQuestionRequest();
-    if (text != null) {
-      request.text(text);
-    }
-    if (criteria != null) {
-      request.evaluationCriteria(criteria);
-    }
-    if (weight != null) {
-      request.scoreWeight(weight);
-    }
-    if (score1 != null) {
-      request.scoreOf1(score1);
-    }
-    if (score5 != null) {
-      request.scoreOf5(score5);
-    }
+    ifGiven(text, request::text);
+    ifGiven(criteria, request::evaluationCriteria);
+    ifGiven(weight, request::scoreWeight);
+    ifGiven(score1, request::scoreOf1);
+    ifGiven(score5, request::scoreOf5);
     return session.run(flags, (client, connection) -> session.showText(flags, client.questions().update(postingId, questionId, request), this::describe));
+  }
+
+  /** Sets an option on the request only when it was given: a request sends only what the user set. */
+  private static <T> void ifGiven(@Nullable T value, java.util.function.Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
   }
 
   @Command(name = "delete", description = "Delete a question from a posting.")

@@ -47,6 +47,8 @@ final class Exchange<B> {
   private final long deadline;
   private final long defaultAttemptTimeoutMillis;
   private final Redactor redactor;
+  /** {@link #describe()}: built once, since the lifecycle and every message of every attempt use it. */
+  private final String description;
   private int attempt;
 
   Exchange(Operation<B> operation, Request request, Converter<ResponseBody, ?> converter, RetryPolicy retryPolicy,
@@ -62,6 +64,7 @@ final class Exchange<B> {
     this.deadline = timeout == null ? Millis.NEVER : Millis.deadline(clock.millis(), timeout);
     this.defaultAttemptTimeoutMillis = defaultAttemptTimeoutMillis;
     this.redactor = redactor;
+    this.description = request.method() + " " + redactor.redact(request.url().encodedPath());
   }
 
   /** What to do next. */
@@ -187,7 +190,7 @@ final class Exchange<B> {
 
   /** {@code GET /api/v2/interviews/iv_1/data} — method and path only: no host, no query values. */
   String describe() {
-    return request.method() + " " + redactor.redact(request.url().encodedPath());
+    return description;
   }
 
   /**
